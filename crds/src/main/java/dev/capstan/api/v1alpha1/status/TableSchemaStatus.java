@@ -1,0 +1,54 @@
+package dev.capstan.api.v1alpha1.status;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** The current registered schema of one table. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TableSchemaStatus {
+
+    @JsonPropertyDescription("Table as schema.table.")
+    private String name;
+
+    @JsonPropertyDescription("Registry subject, <topic>-value.")
+    private String subject;
+
+    @JsonPropertyDescription("Version of the subject events are written with.")
+    private Integer version;
+
+    @JsonPropertyDescription("Whether the table's current schema is compatible under the policy's compatibility "
+            + "level.")
+    private Boolean compatible;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public void setSubject(String subject) {
+        this.subject = subject;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+
+    public Boolean getCompatible() {
+        return compatible;
+    }
+
+    public void setCompatible(Boolean compatible) {
+        this.compatible = compatible;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.capstan.runtime.config;
+
+import dev.capstan.api.naming.PipelineNames;
+import dev.capstan.api.v1alpha1.CdcPipeline;
+import dev.capstan.api.v1alpha1.CdcPipelineSpec;
+import dev.capstan.api.v1alpha1.sink.DeliveryGuarantee;
+import dev.capstan.api.v1alpha1.source.ColumnMaskSpec;
+import dev.capstan.api.v1alpha1.source.MaskFunction;
+import dev.capstan.api.v1alpha1.source.PostgresSourceSpec;
+import dev.capstan.api.v1alpha1.source.SourceTlsSpec;
+import dev.capstan.api.v1alpha1.source.TableSpec;
+import dev.capstan.api.v1alpha1.source.TlsMode;
+import dev.capstan.runtime.event.TableId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a validated {@link CdcPipeline} into the {@link PipelineConfig} the runtime runs: defaults
+ * applied, names derived, durations parsed, credentials read from the secrets directory.
+ *
+ * <p>Stateless apart from its secrets directory; thread-safe.
+ */
+public final class PipelineResolver {
+
+    private final SecretsDir secrets;
+
+    public PipelineResolver(SecretsDir secrets) {
+        this.secrets = secrets;
+    }
+
+    /**
+     * @throws ConfigException naming the field when something cannot run (for example a MySQL
+     *                         source, which arrives in a later release of the runtime)
+     */
+    public PipelineConfig resolve(CdcPipeline pipeline) {
+        String namespace = Optional.ofNullable(pipeline.getMetadata().getNamespace()).orElse("default");
+        String name = pipeline.getMetadata().getName();
+        CdcPipelineSpec spec = pipeline.getSpec();
+        if (spec.getSource().getPostgres() == null) {
+            throw new ConfigException("spec.source.mysql: this runtime streams PostgreSQL only so far; "
+                    + "use spec.source.postgres");
+        }
+        if (spec.getSink().getKafka().getDeliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+            throw new ConfigException("spec.sink.kafka.deliveryGuarantee: exactly_once is not available in this "
+                    + "runtime yet; use at_least_once (consumers see a change at least once, in order per key)");
+        }
+        List<TableConfig> tables = tables(spec.getSource().getTables());
+        return new PipelineConfig(namespace, name, postgres(namespace, name, spec.getSource().getPostgres()),
+                tables, new KafkaSettings(secrets).resolve(spec.getSink().getKafka()));
+    }
+
+    private PostgresConfig postgres(String namespace, String name, PostgresSourceSpec pg) {
+        String secret = pg.getCredentialsSecretRef().getName();
+        String field = "spec.source.postgres.credentialsSecretRef";
+        String user = secrets.read(secret, "username", field);
+        String password = secrets.read(secret, "password", field);
+        SourceTlsSpec tls = pg.getTls();
+        String sslMode = tls == null ? "prefer" : switch (tls.getMode()) {
+            case DISABLE -> "disable";
+            case REQUIRE -> "require";
+            case VERIFY_FULL -> "verify-full";
+        };
+        String rootCert = tls != null && tls.getMode() == TlsMode.VERIFY_FULL && tls.getCaSecretRef() != null
+                ? secrets.root().resolve(tls.getCaSecretRef().getName()).resolve("ca.crt").toString() : null;
+        String slot = Optional.ofNullable(pg.getSlotName())
+                .orElse(PipelineNames.defaultSlotName(namespace, name));
+        String publication = Optional.ofNullable(pg.getPublicationName())
+                .orElse(PipelineNames.defaultPublicationName(namespace, name));
+        return new PostgresConfig(pg.getHost(), pg.getPort(), pg.getDatabase(), user, password, sslMode, rootCert,
+                slot, publication, Durations.parse(pg.getHeartbeatInterval(), "spec.source.postgres.heartbeatInterval"));
+    }
+
+    private static List<TableConfig> tables(List<TableSpec> specs) {
+        List<TableConfig> tables = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            TableSpec t = specs.get(i);
+            Map<String, Mask> masks = new LinkedHashMap<>();
+            for (ColumnMaskSpec m : Optional.ofNullable(t.getMask()).orElse(List.of())) {
+                masks.put(m.getColumn(), m.getWith() == MaskFunction.REDACT ? Mask.REDACT : Mask.SHA256);
+            }
+            List<String> keyColumns = Optional.ofNullable(t.getKeyColumns()).orElse(List.of());
+            Set<String> excluded = Set.copyOf(Optional.ofNullable(t.getExcludeColumns()).orElse(List.of()));
+            TableConfig table = new TableConfig(i, TableId.parse(t.getName()), keyColumns, excluded, masks);
+            for (String key : keyColumns) {
+                if (excluded.contains(key)) {
+                    throw new ConfigException(table.field() + ".excludeColumns: '" + key
+                            + "' is a key column and cannot be excluded");
+                }
+            }
+            tables.add(table);
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.capstan.runtime.engine;
+
+import dev.capstan.api.naming.PipelineNames;
+import dev.capstan.runtime.event.ChangeEvent;
+import dev.capstan.runtime.event.Operation;
+import dev.capstan.runtime.event.TableId;
+import dev.capstan.runtime.event.TransactionMarker;
+import dev.capstan.runtime.format.JsonEventFormat;
+import dev.capstan.runtime.sink.kafka.KafkaSink;
+import dev.capstan.runtime.status.PipelineStats;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns change events into Kafka records (event, then a tombstone after a delete; transaction
+ * markers) and sends them within the in-flight window, counting each into the source batch it
+ * belongs to so the source position is confirmed only after Kafka acknowledged.
+ *
+ * <p>Called by one reader thread. Blocks while the window is full (backpressure); while it waits it
+ * runs {@code whileWaiting} about once a second so the source connection stays alive.
+ */
+public final class ChangePublisher {
+
+    private final KafkaSink sink;
+    private final JsonEventFormat format = new JsonEventFormat();
+    private final InFlightWindow window;
+    private final AckTracker<?> tracker;
+    private final PipelineStats stats;
+    private final String topicPrefix;
+    private final boolean tombstones;
+    private final Map<TableId, String> topics = new HashMap<>();
+    private Runnable whileWaiting = () -> { };
+
+    public ChangePublisher(KafkaSink sink, InFlightWindow window, AckTracker<?> tracker, PipelineStats stats,
+                           String topicPrefix, boolean tombstones) {
+        this.sink = sink;
+        this.window = window;
+        this.tracker = tracker;
+        this.stats = stats;
+        this.topicPrefix = topicPrefix;
+        this.tombstones = tombstones;
+    }
+
+    /** What to run, about once a second, while waiting for room in the window. */
+    public void whileWaiting(Runnable action) {
+        this.whileWaiting = action;
+    }
+
+    /** Sends one event (and its tombstone) into {@code batch}. */
+    public void publish(ChangeEvent event, AckTracker.Batch<?> batch) throws InterruptedException {
+        String topic = topics.computeIfAbsent(event.table(),
+                t -> PipelineNames.tableTopic(topicPrefix, t.schema(), t.table()));
+        byte[] key = event.key() == null ? null : format.key(event);
+        long sourceTs = event.source().tsMs();
+        stats.received(sourceTs);
+        send(topic, key, format.value(event), batch, sourceTs);
+        if (tombstones && event.op() == Operation.DELETE) {
+            send(topic, key, null, batch, -1);
+        }
+    }
+
+    /** Sends a BEGIN or END marker to {@code <prefix>.transaction} into {@code batch}. */
+    public void publishMarker(TransactionMarker marker, AckTracker.Batch<?> batch) throws InterruptedException {
+        send(PipelineNames.transactionTopic(topicPrefix), format.markerKey(marker), format.markerValue(marker),
+                batch, -1);
+    }
+
+    private void send(String topic, byte[] key, byte[] value, AckTracker.Batch<?> batch, long sourceTs)
+            throws InterruptedException {
+        long size = (key == null ? 0 : key.length) + (value == null ? 0 : value.length) + 64L;
+        while (!window.tryAcquire(size, 1, TimeUnit.SECONDS)) {
+            whileWaiting.run();
+        }
+        batch.sent();
+        while (!sink.send(topic, key, value, (meta, error) -> {
+            window.release(size);
+            if (error != null) {
+                tracker.failed(error);
+            } else {
+                batch.acked();
+                if (sourceTs >= 0) {
+                    stats.acked(sourceTs);
+                }
+            }
+        })) {
+            whileWaiting.run();
+        }
+    }
+}

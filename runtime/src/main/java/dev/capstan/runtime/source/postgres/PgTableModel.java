@@ -1,0 +1,110 @@
+package dev.capstan.runtime.source.postgres;
+
+import dev.capstan.runtime.config.ConfigException;
+import dev.capstan.runtime.config.Mask;
+import dev.capstan.runtime.config.TableConfig;
+import dev.capstan.runtime.event.TableId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A captured table as the current Relation message describes it: how each column's value is
+ * converted, which columns form the key, which are excluded or masked. Turns pgoutput tuples into
+ * the row maps of change events.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PgTableModel {
+
+    /**
+     * Written in place of a value that the WAL does not carry (an unchanged TOASTed column of an
+     * update whose table is not REPLICA IDENTITY FULL); never a made-up value.
+     */
+    public static final String UNAVAILABLE = "__capstan_unavailable_value";
+
+    private final TableId id;
+    private final String[] names;
+    private final PgValueConverter[] converters;
+    private final boolean[] excluded;
+    private final Mask[] masks;
+    private final int[] keyIndexes;
+
+    private PgTableModel(TableId id, String[] names, PgValueConverter[] converters, boolean[] excluded,
+                         Mask[] masks, int[] keyIndexes) {
+        this.id = id;
+        this.names = names;
+        this.converters = converters;
+        this.excluded = excluded;
+        this.masks = masks;
+        this.keyIndexes = keyIndexes;
+    }
+
+    /**
+     * Builds the model of {@code relation} for the captured table {@code table} with key {@code keyColumns}.
+     *
+     * @throws ConfigException when a key column is missing from the relation
+     */
+    public static PgTableModel of(PgMessage.Relation relation, TableConfig table, List<String> keyColumns) {
+        List<PgMessage.Column> columns = relation.columns();
+        int n = columns.size();
+        String[] names = new String[n];
+        PgValueConverter[] converters = new PgValueConverter[n];
+        boolean[] excluded = new boolean[n];
+        Mask[] masks = new Mask[n];
+        for (int i = 0; i < n; i++) {
+            PgMessage.Column c = columns.get(i);
+            names[i] = c.name();
+            converters[i] = PgValueConverter.forType(c.typeOid(), c.typeModifier());
+            excluded[i] = table.excludeColumns().contains(c.name());
+            masks[i] = table.masks().get(c.name());
+        }
+        int[] keyIndexes = new int[keyColumns.size()];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            keyIndexes[k] = List.of(names).indexOf(keyColumns.get(k));
+            if (keyIndexes[k] < 0) {
+                throw new ConfigException(table.field() + ": key column '" + keyColumns.get(k)
+                        + "' is no longer in table " + table.id() + "; update keyColumns or the table");
+            }
+        }
+        return new PgTableModel(table.id(), names, converters, excluded, masks, keyIndexes);
+    }
+
+    public TableId id() {
+        return id;
+    }
+
+    /** The row of {@code tuple}, excluded columns left out, masks applied. */
+    public Map<String, Object> row(TupleData tuple) {
+        Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
+        for (int i = 0; i < names.length && i < tuple.size(); i++) {
+            if (!excluded[i]) {
+                Object value = value(tuple, i);
+                row.put(names[i], masks[i] == null || value == UNAVAILABLE ? value : masks[i].apply(value));
+            }
+        }
+        return row;
+    }
+
+    /**
+     * The key of {@code tuple}. Works on full tuples and on pgoutput key tuples (which carry the
+     * replica identity columns in their places and NULL elsewhere). Masks apply to key columns too.
+     */
+    public Map<String, Object> key(TupleData tuple) {
+        Map<String, Object> key = new LinkedHashMap<>(keyIndexes.length * 2);
+        for (int i : keyIndexes) {
+            Object value = i < tuple.size() ? value(tuple, i) : null;
+            key.put(names[i], masks[i] == null || value == UNAVAILABLE ? value : masks[i].apply(value));
+        }
+        return key;
+    }
+
+    private Object value(TupleData tuple, int i) {
+        return switch (tuple.kind(i)) {
+            case NULL -> null;
+            case UNCHANGED_TOAST -> UNAVAILABLE;
+            case TEXT -> converters[i].convert(tuple.text(i));
+            case BINARY -> java.util.Base64.getEncoder().encodeToString(tuple.binary(i));
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package dev.capstan.runtime.source.postgres;
+
+import dev.capstan.runtime.config.PipelineConfig;
+import dev.capstan.runtime.config.TableConfig;
+import dev.capstan.runtime.engine.AckTracker;
+import dev.capstan.runtime.engine.Backoff;
+import dev.capstan.runtime.engine.ChangePublisher;
+import dev.capstan.runtime.engine.ErrorClassifier;
+import dev.capstan.runtime.engine.Source;
+import dev.capstan.runtime.event.TableId;
+import dev.capstan.runtime.status.SourceState;
+import dev.capstan.runtime.config.ConfigException;
+import dev.capstan.runtime.config.PostgresConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL source: checks prerequisites, creates the publication and slot when absent, then
+ * streams through {@link PgStreamReader}, reconnecting with backoff after connection loss (a restart
+ * of PostgreSQL, a network cut). Each new session resumes from the slot's confirmed position.
+ *
+ * <p>Used by one thread.
+ */
+public final class PostgresSource implements Source {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresSource.class);
+    private final PipelineConfig config;
+    private final PgConnections connections;
+    private final ChangePublisher publisher;
+    private final AckTracker<PgLsn> tracker;
+    private final SourceState state;
+    private Map<TableId, List<String>> keys;
+
+    public PostgresSource(PipelineConfig config, ChangePublisher publisher, AckTracker<PgLsn> tracker,
+                          SourceState state) {
+        this.config = config;
+        this.connections = new PgConnections(config.postgres());
+        this.publisher = publisher;
+        this.tracker = tracker;
+        this.state = state;
+    }
+
+    @Override
+    public void check() throws Exception {
+        try (Connection connection = open()) {
+            keys = new PgPrerequisites(connection, config.postgres()).check(config.tables());
+        }
+    }
+
+    @Override
+    public void prepare() throws Exception {
+        try (Connection connection = open()) {
+            PgSlotSetup setup = new PgSlotSetup(connection, config.postgres());
+            setup.ensurePublication(config.tables().stream().map(TableConfig::id).toList());
+            setup.ensureSlot(15_000);
+        }
+    }
+
+    @Override
+    public void stream(BooleanSupplier running, long drainMillis) throws Exception {
+        Backoff backoff = new Backoff();
+        PgStreamReader reader = new PgStreamReader(connections, config, keys, publisher, tracker, state);
+        while (running.getAsBoolean()) {
+            try {
+                reader.run(running, drainMillis);
+                backoff.reset();
+            } catch (Exception e) {
+                if (!ErrorClassifier.isRetriable(e) || !running.getAsBoolean()) {
+                    throw e;
+                }
+                long delay = backoff.nextDelayMillis();
+                state.state("Retrying", "PostgreSQL connection lost: " + e.getMessage() + "; retrying in "
+                        + delay + " ms");
+                LOG.warn("PostgreSQL connection lost ({}); reconnecting in {} ms", e.getMessage(), delay);
+                sleep(delay, running);
+            }
+        }
+    }
+
+    /** Opens a connection, turning refusals the user must fix into messages that name the field. */
+    private Connection open() throws SQLException {
+        PostgresConfig pg = config.postgres();
+        try {
+            return connections.open();
+        } catch (SQLException e) {
+            String sqlState = String.valueOf(e.getSQLState());
+            if (sqlState.startsWith("28")) {
+                throw new ConfigException("spec.source.postgres.credentialsSecretRef: PostgreSQL at " + pg.host() + ":"
+                        + pg.port() + " refused the login of user '" + pg.user() + "' (" + e.getMessage()
+                        + "); fix the username/password in the Secret or the server's pg_hba.conf", e);
+            }
+            if (sqlState.equals("3D000")) {
+                throw new ConfigException("spec.source.postgres.database: database '" + pg.database()
+                        + "' does not exist on " + pg.host() + ":" + pg.port(), e);
+            }
+            if (sqlState.startsWith("08")) {
+                throw new SQLException("cannot connect to PostgreSQL at " + pg.host() + ":" + pg.port()
+                        + " (check spec.source.postgres.host and port, and that the server is up): "
+                        + e.getMessage(), sqlState, e);
+            }
+            throw e;
+        }
+    }
+
+    private static void sleep(long millis, BooleanSupplier running) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (running.getAsBoolean() && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.capstan.runtime.source.postgres;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Relation and Type messages seen on one replication connection, and the per-column
+ * {@link PgValueConverter}s derived from them. pgoutput sends a Relation before the first row
+ * change of a table in each session (and again after the table changed), and Type messages
+ * for non-built-in column types just before the Relation that uses them; so start a new cache
+ * (or {@link #clear()}) whenever the replication stream is restarted.
+ *
+ * <p>Not thread-safe: confine it to the thread that reads the replication stream.
+ */
+public final class RelationCache {
+
+    private final Map<Integer, Entry> relations = new HashMap<>();
+    private final Map<Integer, PgMessage.Type> types = new HashMap<>();
+
+    private record Entry(PgMessage.Relation relation, List<PgValueConverter> converters) {
+    }
+
+    /**
+     * Remembers {@code message} if it is a Relation or a Type.
+     *
+     * @return whether it was one (the caller then has nothing else to do with it)
+     */
+    public boolean remember(PgMessage message) {
+        if (message instanceof PgMessage.Relation relation) {
+            put(relation);
+            return true;
+        }
+        if (message instanceof PgMessage.Type type) {
+            types.put(type.typeOid(), type);
+            return true;
+        }
+        return false;
+    }
+
+    /** Stores or replaces a relation and resolves its column converters. */
+    public void put(PgMessage.Relation relation) {
+        List<PgValueConverter> converters = relation.columns().stream()
+                .map(column -> converter(column.typeOid(), column.typeModifier()))
+                .toList();
+        relations.put(relation.relationId(), new Entry(relation, converters));
+    }
+
+    /**
+     * The relation with this id.
+     *
+     * @throws PgOutputException if no Relation message with this id was seen on this connection
+     */
+    public PgMessage.Relation relation(int relationId) {
+        return entry(relationId).relation();
+    }
+
+    /** The converters of the relation's columns, in column order (same errors as {@link #relation}). */
+    public List<PgValueConverter> converters(int relationId) {
+        return entry(relationId).converters();
+    }
+
+    /** A Type message seen for this OID. */
+    public Optional<PgMessage.Type> type(int typeOid) {
+        return Optional.ofNullable(types.get(typeOid));
+    }
+
+    /**
+     * The converter for a column type. Built-in types map directly; a type named by a Type
+     * message is resolved by name when it is a pg_catalog type (a domain over a built-in type)
+     * or an array of one ({@code _int4}); anything else (enums, extension types) stays text.
+     */
+    public PgValueConverter converter(int typeOid, int typeModifier) {
+        PgMessage.Type type = types.get(typeOid);
+        if (type == null || !"pg_catalog".equals(type.namespace())) {
+            return PgValueConverter.forType(typeOid, typeModifier);
+        }
+        String name = type.name();
+        boolean array = name.startsWith("_");
+        int builtin = PgTypes.builtinByName(array ? name.substring(1) : name);
+        if (builtin == 0) {
+            return PgTypes.AS_TEXT;
+        }
+        PgValueConverter element = PgValueConverter.forType(builtin, typeModifier);
+        return array ? new PgArrayConverter(element) : element;
+    }
+
+    /** Forgets everything, for a new replication session. */
+    public void clear() {
+        relations.clear();
+        types.clear();
+    }
+
+    private Entry entry(int relationId) {
+        Entry entry = relations.get(relationId);
+        if (entry == null) {
+            throw new PgOutputException("row change for relation " + Integer.toUnsignedLong(relationId)
+                    + " before its Relation message; pgoutput always sends one first in a session,"
+                    + " so the cache was cleared or shared between connections");
+        }
+        return entry;
+    }
+}

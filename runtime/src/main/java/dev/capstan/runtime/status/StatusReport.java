@@ -1,0 +1,38 @@
+package dev.capstan.runtime.status;
+
+import dev.capstan.api.v1alpha1.CdcPipelineStatus;
+import dev.capstan.api.v1alpha1.status.LagStatus;
+import dev.capstan.api.v1alpha1.status.RuntimeStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Builds the status fields the runtime owns (DESIGN §2 "Who writes what") as the CR's own status
+ * type, so {@code /status} and the status patch of the CdcPipeline are the same JSON.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class StatusReport {
+
+    private StatusReport() {
+    }
+
+    /** The runtime-owned part of the CdcPipeline status, now. */
+    public static CdcPipelineStatus of(SourceState state, PipelineStats stats, List<String> topics) {
+        CdcPipelineStatus status = new CdcPipelineStatus();
+        status.setReplicationSlot(state.slot());
+        LagStatus lag = new LagStatus();
+        lag.setMillisBehindSource(stats.millisBehindSource());
+        lag.setSourcePosition(state.sourcePosition());
+        lag.setCommittedPosition(state.committedPosition());
+        status.setLag(lag);
+        status.setTopics(topics);
+        status.setEventsPublished(stats.eventsPublished());
+        RuntimeStatus runtime = new RuntimeStatus();
+        runtime.setState(state.state());
+        runtime.setMessage(state.message());
+        runtime.setLastReportTime(Instant.now().toString());
+        status.setRuntime(runtime);
+        return status;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.capstan.runtime.support;
+
+import dev.capstan.runtime.config.PipelineConfig;
+import dev.capstan.runtime.config.PipelineLoader;
+import dev.capstan.runtime.config.PipelineResolver;
+import dev.capstan.runtime.config.SecretsDir;
+import dev.capstan.runtime.engine.Pipeline;
+import dev.capstan.runtime.engine.RuntimeLimits;
+import dev.capstan.testing.KafkaBroker;
+import dev.capstan.testing.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A pipeline manifest and secrets directory for tests, written the way a user would, and a way to run
+ * it in a background thread.
+ */
+public final class TestPipeline {
+
+    private final Path dir;
+    private final String name;
+    private final String database;
+    private final String prefix;
+    private String yaml;
+
+    private TestPipeline(Path dir, String name, String database, String prefix, String yaml) {
+        this.dir = dir;
+        this.name = name;
+        this.database = database;
+        this.prefix = prefix;
+        this.yaml = yaml;
+    }
+
+    /** A pipeline {@code name} streaming {@code tables} of {@code database} to topics {@code name.*}. */
+    public static TestPipeline of(String name, PostgresServer pg, String database, KafkaBroker kafka,
+                                  List<String> tables) {
+        return of(name, pg, database, kafka, tables, pg.user(), pg.password());
+    }
+
+    public static TestPipeline of(String name, PostgresServer pg, String database, KafkaBroker kafka,
+                                  List<String> tables, String user, String password) {
+        try {
+            Path dir = Files.createTempDirectory("capstan-pipeline-" + name);
+            Path secret = Files.createDirectories(dir.resolve("secrets/pg-" + name));
+            Files.writeString(secret.resolve("username"), user);
+            Files.writeString(secret.resolve("password"), password + "\n");
+            StringBuilder tableYaml = new StringBuilder();
+            for (String t : tables) {
+                tableYaml.append("      - name: ").append(t).append('\n');
+            }
+            String yaml = """
+                    apiVersion: capstan.dev/v1alpha1
+                    kind: CdcPipeline
+                    metadata:
+                      name: %s
+                      namespace: test
+                    spec:
+                      source:
+                        postgres:
+                          host: %s
+                          port: %d
+                          database: %s
+                          credentialsSecretRef: {name: pg-%s}
+                          heartbeatInterval: 1s
+                        tables:
+                    %s  sink:
+                        kafka:
+                          bootstrapServers: %s
+                          topicPrefix: %s
+                          topics: {partitions: 3, replicationFactor: 1}
+                    """.formatted(name, pg.host(), pg.port(), database, name, tableYaml, kafka.bootstrapServers(),
+                    name);
+            return new TestPipeline(dir, name, database, name, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces part of the manifest text, for variants (masks, key columns, bad values). */
+    public TestPipeline edit(String from, String to) {
+        if (!yaml.contains(from)) {
+            throw new IllegalArgumentException("manifest has no '" + from + "'");
+        }
+        yaml = yaml.replace(from, to);
+        return this;
+    }
+
+    public String yaml() {
+        return yaml;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** Writes the manifest and returns its path. */
+    public Path manifest() {
+        try {
+            return Files.writeString(dir.resolve("pipeline.yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path secretsDir() {
+        return dir.resolve("secrets");
+    }
+
+    public PipelineConfig config() {
+        return new PipelineResolver(new SecretsDir(secretsDir())).resolve(PipelineLoader.parse(yaml));
+    }
+
+    /** Starts the pipeline on a background thread; waits until it streams. */
+    public Running start() {
+        return start(RuntimeLimits.defaults());
+    }
+
+    public Running start(RuntimeLimits limits) {
+        Pipeline pipeline = new Pipeline(config(), limits);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                pipeline.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "test-pipeline-" + name);
+        thread.start();
+        Running running = new Running(pipeline, thread, failure);
+        running.awaitStreaming();
+        return running;
+    }
+
+    /** A pipeline running on a background thread. */
+    public record Running(Pipeline pipeline, Thread thread, AtomicReference<Throwable> failure)
+            implements AutoCloseable {
+
+        void awaitStreaming() {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!pipeline.ready()) {
+                if (failure.get() != null) {
+                    throw new AssertionError("pipeline failed to start: " + failure.get(), failure.get());
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("pipeline did not start streaming within 60 s");
+                }
+                sleep(20);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            pipeline.stop();
+            thread.join(Duration.ofSeconds(20).toMillis());
+            if (failure.get() != null) {
+                throw new AssertionError("pipeline failed: " + failure.get(), failure.get());
+            }
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
