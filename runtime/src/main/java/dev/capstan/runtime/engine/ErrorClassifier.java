@@ -1,6 +1,7 @@
 package dev.capstan.runtime.engine;
 
 import dev.capstan.runtime.config.ConfigException;
+import dev.capstan.runtime.source.postgres.PgOutputException;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -22,7 +23,7 @@ public final class ErrorClassifier {
     /** True when retrying later may succeed without anyone changing anything. */
     public static boolean isRetriable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException || t instanceof AuthenticationException
+            if (t instanceof ConfigException || t instanceof PgOutputException || t instanceof AuthenticationException
                     || t instanceof AuthorizationException) {
                 return false;
             }

@@ -107,7 +107,7 @@ class BadInputTest {
     @Test
     void unknownFieldIsNamed(PostgresServer pg, KafkaBroker kafka) throws Exception {
         TestPipeline p = TestPipeline.of("unknown", pg, db, kafka, List.of("public.present"))
-                .edit("          heartbeatInterval: 1s\n", "          heartbeatInterval: 1s\n          slotname: x\n");
+                .edit("      heartbeatInterval: 1s\n", "      heartbeatInterval: 1s\n      slotname: x\n");
         Result r = run(p);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("slotname");

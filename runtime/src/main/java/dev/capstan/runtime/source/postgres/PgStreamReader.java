@@ -45,6 +45,7 @@ public final class PgStreamReader {
     private final SourceState state;
     private final PgOutputDecoder decoder = new PgOutputDecoder();
     private final Map<Integer, PgTableModel> models = new HashMap<>();
+    private final RelationCache relations = new RelationCache();
     private final PgChangeBuilder builder;
     private AckTracker.Batch<PgLsn> batch;
     private PgLsn confirmed = PgLsn.INVALID;
@@ -71,6 +72,7 @@ public final class PgStreamReader {
         tracker.reset();
         batch = null;
         models.clear();
+        relations.clear();
         try (Connection connection = connections.openReplication()) {
             PGReplicationStream stream = connection.unwrap(PGConnection.class).getReplicationAPI()
                     .replicationStream().logical()
@@ -139,7 +141,10 @@ public final class PgStreamReader {
             batch = null;
             state.sourcePosition(commit.endLsn().format());
         } else if (message instanceof PgMessage.Relation relation) {
+            relations.remember(relation);
             onRelation(relation);
+        } else if (message instanceof PgMessage.Type type) {
+            relations.remember(type);
         } else if (message instanceof PgMessage.Truncate truncate) {
             for (int relationId : truncate.relationIds()) {
                 PgTableModel model = models.get(relationId);
@@ -148,7 +153,7 @@ public final class PgStreamReader {
                 }
             }
         } else {
-            // Type (enum and domain names: values arrive as text), Origin, and logical messages such as
+            // Origin, and logical messages such as
             // Capstan's heartbeats carry nothing to publish.
             LOG.debug("Skipping {}", message);
         }
@@ -161,7 +166,8 @@ public final class PgStreamReader {
             LOG.debug("Ignoring relation {} that the pipeline does not capture", id);
             return;
         }
-        models.put(relation.relationId(), PgTableModel.of(relation, table, keys.get(id)));
+        models.put(relation.relationId(), PgTableModel.of(relation, relations.converters(relation.relationId()),
+                table, keys.get(id)));
     }
 
     private void onUpdate(PgMessage.Update update, PgLsn lsn) throws InterruptedException {

@@ -41,11 +41,14 @@ public final class PgTableModel {
     }
 
     /**
-     * Builds the model of {@code relation} for the captured table {@code table} with key {@code keyColumns}.
+     * Builds the model of {@code relation} for the captured table {@code table} with key {@code keyColumns},
+     * converting column {@code i} with {@code columnConverters.get(i)} (from {@link RelationCache}, which
+     * resolves domains to their base types).
      *
      * @throws ConfigException when a key column is missing from the relation
      */
-    public static PgTableModel of(PgMessage.Relation relation, TableConfig table, List<String> keyColumns) {
+    public static PgTableModel of(PgMessage.Relation relation, List<PgValueConverter> columnConverters,
+                                  TableConfig table, List<String> keyColumns) {
         List<PgMessage.Column> columns = relation.columns();
         int n = columns.size();
         String[] names = new String[n];
@@ -55,7 +58,7 @@ public final class PgTableModel {
         for (int i = 0; i < n; i++) {
             PgMessage.Column c = columns.get(i);
             names[i] = c.name();
-            converters[i] = PgValueConverter.forType(c.typeOid(), c.typeModifier());
+            converters[i] = columnConverters.get(i);
             excluded[i] = table.excludeColumns().contains(c.name());
             masks[i] = table.masks().get(c.name());
         }

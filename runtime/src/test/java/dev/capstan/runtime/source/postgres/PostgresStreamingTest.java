@@ -39,8 +39,11 @@ class PostgresStreamingTest {
                     "UPDATE bookings SET amount = 13.75 WHERE id = 1",
                     "DELETE FROM bookings WHERE id = 1",
                     "TRUNCATE bookings");
-            List<Rec> records = topic.read(5, WAIT);
-            assertThat(records).extracting(Rec::op).containsExactly("c", "u", "d", null, "t");
+            List<Rec> all = topic.read(5, WAIT);
+            // A truncate has no key, so it may land on any partition; the row's events keep their order.
+            assertThat(all.stream().filter(r -> r.key() == null)).extracting(Rec::op).containsExactly("t");
+            List<Rec> records = all.stream().filter(r -> r.key() != null).toList();
+            assertThat(records).extracting(Rec::op).containsExactly("c", "u", "d", null);
 
             Rec insert = records.get(0);
             assertThat(insert.key().toString()).isEqualTo("{\"id\":1}");
@@ -94,9 +97,13 @@ class PostgresStreamingTest {
              TopicReader topic = new TopicReader(kafka.bootstrapServers(), "keychange.public.t")) {
             sql(pg, db, "INSERT INTO t VALUES (1, 'a')", "UPDATE t SET id = 2 WHERE id = 1");
             List<Rec> records = topic.read(4, WAIT);
-            assertThat(records).extracting(Rec::op).containsExactly("c", "d", null, "c");
-            assertThat(records.get(1).key().get("id").asInt()).isEqualTo(1);
-            assertThat(records.get(3).key().get("id").asInt()).isEqualTo(2);
+            // Order holds per key (keys 1 and 2 may sit on different partitions).
+            assertThat(records.stream().filter(r -> r.key().get("id").asInt() == 1)).extracting(Rec::op)
+                    .containsExactly("c", "d", null);
+            assertThat(records.stream().filter(r -> r.key().get("id").asInt() == 2)).extracting(Rec::op)
+                    .containsExactly("c");
+            Rec created = records.stream().filter(r -> r.key().get("id").asInt() == 2).findFirst().orElseThrow();
+            assertThat(created.value().get("after").get("v").asText()).isEqualTo("a");
         }
     }
 

@@ -1,0 +1,114 @@
+package dev.capstan.demo;
+
+import dev.capstan.runtime.config.PipelineConfig;
+import dev.capstan.runtime.config.PipelineLoader;
+import dev.capstan.runtime.config.PipelineResolver;
+import dev.capstan.runtime.config.SecretsDir;
+import dev.capstan.runtime.engine.Pipeline;
+import dev.capstan.runtime.engine.RuntimeLimits;
+import dev.capstan.testing.KafkaBroker;
+import dev.capstan.testing.PostgresServer;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The demo: an embedded PostgreSQL and an embedded Kafka broker, a small booking schema, a pipeline
+ * streaming it, a workload writing to it, a one-line live status and sample events read back from
+ * Kafka. {@code java -jar demo/target/capstan-demo.jar [--duration 60s] [--rate 500]}; Ctrl-C stops it.
+ */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("capstan-demo: " + e.getMessage() + "\n" + DemoOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(new Demo().run(options, System.out));
+    }
+
+    int run(DemoOptions options, PrintStream out) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        out.println("capstan demo: starting embedded PostgreSQL and Kafka ...");
+        try (PostgresServer pg = PostgresServer.builder().start();
+             KafkaBroker kafka = KafkaBroker.builder().start()) {
+            String db = pg.createDatabase("harbor");
+            BookingSchema.create(pg, db);
+            Path dir = Files.createTempDirectory("capstan-demo");
+            PipelineConfig config = pipeline(dir, pg, db, kafka);
+            Pipeline pipeline = new Pipeline(config, RuntimeLimits.defaults());
+            Thread runner = new Thread(() -> {
+                try {
+                    pipeline.run();
+                } catch (Exception e) {
+                    out.println("capstan demo: pipeline failed: " + e.getMessage());
+                } finally {
+                    done.countDown();
+                }
+            }, "capstan-pipeline");
+            Thread hook = new Thread(pipeline::stop, "capstan-demo-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            runner.start();
+            out.printf("capstan demo: PostgreSQL on %s:%d (database %s), Kafka on %s%n", pg.host(), pg.port(), db,
+                    kafka.bootstrapServers());
+            out.println("capstan demo: streaming public.bookings and public.payments to topics harbor.public.*; "
+                    + "Ctrl-C to stop");
+            try (BookingWorkload workload = BookingWorkload.start(pg, db, options.rate());
+                 SampleReader samples = SampleReader.start(kafka.bootstrapServers(), out);
+                 StatusLine status = StatusLine.start(pipeline, out)) {
+                if (!done.await(options.duration().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    pipeline.stop();
+                }
+            }
+            runner.join(Duration.ofSeconds(15).toMillis());
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running.
+            }
+            out.printf("%ncapstan demo: done, %d events published%n", pipeline.stats().eventsPublished());
+            return 0;
+        }
+    }
+
+    private static PipelineConfig pipeline(Path dir, PostgresServer pg, String db, KafkaBroker kafka)
+            throws Exception {
+        Path secret = Files.createDirectories(dir.resolve("secrets/pg-harbor"));
+        Files.writeString(secret.resolve("username"), pg.user());
+        Files.writeString(secret.resolve("password"), pg.password());
+        String yaml = """
+                apiVersion: capstan.dev/v1alpha1
+                kind: CdcPipeline
+                metadata: {name: bookings, namespace: harbor}
+                spec:
+                  source:
+                    postgres:
+                      host: %s
+                      port: %d
+                      database: %s
+                      credentialsSecretRef: {name: pg-harbor}
+                      tls: {mode: disable}
+                    tables:
+                      - name: public.bookings
+                        mask: [{column: email, with: sha256}]
+                      - name: public.payments
+                        excludeColumns: [card_token]
+                  sink:
+                    kafka:
+                      bootstrapServers: %s
+                      topicPrefix: harbor
+                      topics: {partitions: 3, replicationFactor: 1}
+                """.formatted(pg.host(), pg.port(), db, kafka.bootstrapServers());
+        Files.writeString(dir.resolve("pipeline.yaml"), yaml);
+        return new PipelineResolver(new SecretsDir(dir.resolve("secrets"))).resolve(PipelineLoader.parse(yaml));
+    }
+}

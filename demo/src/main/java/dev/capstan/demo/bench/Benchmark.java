@@ -1,0 +1,110 @@
+package dev.capstan.demo.bench;
+
+import dev.capstan.api.naming.PipelineNames;
+import dev.capstan.testing.KafkaBroker;
+import dev.capstan.testing.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The runtime benchmark (run by {@code bench/run}): embedded PostgreSQL and Kafka in this process, the
+ * runtime as its own process ({@code java -Xmx256m -jar runtime/target/capstan-runtime.jar}) so its RSS
+ * is its own.
+ *
+ * <ol>
+ *   <li>backlog: 1,000,000 events (60 % insert, 30 % update, 10 % delete, 100-row transactions) written
+ *       before the runtime starts, then replayed into Kafka: events/s and peak RSS;</li>
+ *   <li>latency: a steady 2,000 events/s; p50/p99 from commit to the event being read from Kafka (an upper
+ *       bound of commit to Kafka ack);</li>
+ *   <li>one 1,000,000-row transaction streamed at -Xmx256m: time and peak RSS.</li>
+ * </ol>
+ */
+public final class Benchmark {
+
+    static final String TABLE = "bench_orders";
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path runtimeJar = Path.of(args.length > 0 ? args[0] : "runtime/target/capstan-runtime.jar");
+        int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        if (!Files.isRegularFile(runtimeJar)) {
+            System.err.println("benchmark: " + runtimeJar + " not found; build with mvn package -DskipTests first");
+            System.exit(2);
+        }
+        try (PostgresServer pg = PostgresServer.builder().setting("max_wal_size", "4GB")
+                .setting("synchronous_commit", "off").start();
+             KafkaBroker kafka = KafkaBroker.builder().start()) {
+            StringBuilder report = new StringBuilder("Capstan runtime benchmark, " + java.time.Instant.now() + "\n");
+            report.append(backlog(pg, kafka, runtimeJar, events));
+            report.append(bigTransaction(pg, kafka, runtimeJar, events));
+            System.out.println();
+            System.out.println(report);
+            Path out = Path.of("bench-results");
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("runtime.txt"), report);
+        }
+    }
+
+    private static String backlog(PostgresServer pg, KafkaBroker kafka, Path jar, int events) throws Exception {
+        String db = pg.createDatabase("bench");
+        createTable(pg, db);
+        BenchPipeline pipeline = BenchPipeline.write(pg, db, kafka, "bench");
+        createSlot(pg, db, pipeline);
+        long t0 = System.nanoTime();
+        BacklogWriter.write(pg, db, TABLE, events);
+        System.out.printf("backlog: wrote %,d events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
+        try (RuntimeUnderTest runtime = RuntimeUnderTest.start(jar, pipeline)) {
+            RuntimeUnderTest.Progress p = runtime.awaitEvents(events, Duration.ofMinutes(10));
+            double rate = events / p.streamingSeconds();
+            String line1 = String.format(Locale.ROOT, "backlog: %,d events in %.2f s from first event = %,.0f events/s "
+                    + "(%.2f s including JVM start and connect); peak RSS %d MB (-Xmx256m)%n", events,
+                    p.streamingSeconds(), rate, p.totalSeconds(), runtime.peakRssMb());
+            System.out.print(line1);
+            String line2 = LatencyProbe.measure(pg, db, TABLE, kafka.bootstrapServers(), "bench.public." + TABLE,
+                    2_000, Duration.ofSeconds(30));
+            System.out.print(line2);
+            return line1 + line2 + String.format("after latency run: peak RSS %d MB%n", runtime.peakRssMb());
+        }
+    }
+
+    private static String bigTransaction(PostgresServer pg, KafkaBroker kafka, Path jar, int rows) throws Exception {
+        String db = pg.createDatabase("bigtx");
+        createTable(pg, db);
+        BenchPipeline pipeline = BenchPipeline.write(pg, db, kafka, "bigtx");
+        createSlot(pg, db, pipeline);
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO " + TABLE + " SELECT g, g % 1000, (g % 10000) / 100.0, 'new', "
+                    + "repeat('x', 100), now() FROM generate_series(1, " + rows + ") g");
+        }
+        try (RuntimeUnderTest runtime = RuntimeUnderTest.start(jar, pipeline)) {
+            RuntimeUnderTest.Progress p = runtime.awaitEvents(rows, Duration.ofMinutes(10));
+            String line = String.format(Locale.ROOT, "one transaction of %,d rows: streamed in %.2f s = %,.0f events/s; "
+                    + "peak RSS %d MB (-Xmx256m)%n", rows, p.streamingSeconds(), rows / p.streamingSeconds(),
+                    runtime.peakRssMb());
+            System.out.print(line);
+            return line;
+        }
+    }
+
+    private static void createTable(PostgresServer pg, String db) throws Exception {
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + TABLE + " (id bigint PRIMARY KEY, customer_id int, amount numeric(12,2), "
+                    + "status text, note text, created_at timestamptz)");
+        }
+    }
+
+    /** The slot exists before the backlog is written, so the runtime replays all of it. */
+    private static void createSlot(PostgresServer pg, String db, BenchPipeline pipeline) throws Exception {
+        String slot = PipelineNames.defaultSlotName("bench", pipeline.name());
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            st.execute("CREATE PUBLICATION " + slot + " FOR TABLE " + TABLE);
+            st.execute("SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.capstan.demo.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runtime jar as a child process with -Xmx256m; reads its progress from {@code /status} and its
+ * peak RSS ({@code VmHWM}) from {@code /proc}.
+ */
+final class RuntimeUnderTest implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Process process;
+    private final int port;
+    private final long startNanos = System.nanoTime();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Progress when the target was reached: seconds from start and from the first published event. */
+    record Progress(double totalSeconds, double streamingSeconds) {
+    }
+
+    private RuntimeUnderTest(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static RuntimeUnderTest start(Path jar, BenchPipeline pipeline) throws IOException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path log = Files.createTempFile("capstan-bench-runtime", ".log");
+        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString(), "run", "--pipeline", pipeline.manifest().toString(),
+                "--secrets-dir", pipeline.secretsDir().toString(), "--http-port", String.valueOf(port)))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        System.out.println("runtime pid " + process.pid() + ", log " + log);
+        return new RuntimeUnderTest(process, port);
+    }
+
+    /** Polls {@code /status} every 50 ms until {@code events} change events were acknowledged. */
+    Progress awaitEvents(long events, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long firstEventNanos = 0;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the runtime exited with " + process.exitValue());
+            }
+            long published = published();
+            long now = System.nanoTime();
+            if (published > 0 && firstEventNanos == 0) {
+                firstEventNanos = now;
+            }
+            if (published >= events) {
+                return new Progress((now - startNanos) / 1e9, (now - firstEventNanos) / 1e9);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the runtime did not publish " + events + " events in " + timeout);
+    }
+
+    private long published() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/status")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode status = JSON.readTree(r.body());
+            return status.path("eventsPublished").asLong(0);
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Peak resident set size of the runtime process, from /proc/&lt;pid&gt;/status VmHWM. */
+    long peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
