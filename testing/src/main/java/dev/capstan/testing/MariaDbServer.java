@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@code -Dcapstan.test.mariadb.version=10.11.9}.
  *
  * <p><b>Options.</b> Besides the binlog options above: {@code --bind-address=127.0.0.1 --skip-name-resolve
- * --character-set-server=utf8mb4}, and {@code --user=root} when the JVM runs as root (mariadbd refuses root
- * otherwise). Replace or remove any with {@link Builder#option(String, String)} and
+ * --character-set-server=utf8mb4 --skip-ssl}, and {@code --user=root} when the JVM runs as root (mariadbd refuses
+ * root otherwise). {@code --skip-ssl} because MariaDB 11.4 otherwise generates a self-signed certificate at every
+ * start, which costs seconds of CPU; {@code withoutOption("skip-ssl")} brings TLS back. Replace or remove any with {@link Builder#option(String, String)} and
  * {@link Builder#withoutOption(String)}, e.g. {@code option("binlog-format", "STATEMENT")} for a negative test.
  *
  * <p><b>Authentication.</b> User {@value #USER} with password {@value #PASSWORD} from any host, all privileges
@@ -317,6 +318,7 @@ public final class MariaDbServer implements AutoCloseable {
             options.put("bind-address", LoopbackPorts.HOST);
             options.put("skip-name-resolve", null);
             options.put("character-set-server", "utf8mb4");
+            options.put("skip-ssl", null);   // 11.4 would generate a TLS certificate: 2-15 s of CPU per start
         }
 
         /**

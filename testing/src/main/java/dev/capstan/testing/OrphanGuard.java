@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class OrphanGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrphanGuard.class);
+
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     private static final Set<AutoCloseable> OPEN = Collections.synchronizedSet(new LinkedHashSet<>());
 
@@ -127,17 +130,36 @@ final class OrphanGuard {
         }
     }
 
+    /**
+     * Closes the open servers, each in its own thread, and waits at most {@link #SHUTDOWN_WAIT}: a server may be
+     * locked by a thread stuck in {@code start()}; the watchdogs clean up whatever is left once the JVM is gone.
+     */
     private static void closeAllOpen() {
         List<AutoCloseable> open;
         synchronized (OPEN) {
             open = new ArrayList<>(OPEN);
         }
         Collections.reverse(open);
+        List<Thread> closers = new ArrayList<>();
         for (AutoCloseable server : open) {
+            Thread closer = new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    LOG.warn("Could not close {} at JVM shutdown", server, e);
+                }
+            }, "capstan-close-" + server);
+            closer.setDaemon(true);
+            closer.start();
+            closers.add(closer);
+        }
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        for (Thread closer : closers) {
             try {
-                server.close();
-            } catch (Exception e) {
-                LOG.warn("Could not close {} at JVM shutdown", server, e);
+                closer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

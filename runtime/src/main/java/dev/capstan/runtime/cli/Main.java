@@ -30,8 +30,13 @@ public final class Main {
     private Main() {
     }
 
+    /** Set when main itself exits, so the shutdown hook does not replace its exit code. */
+    private static volatile boolean exiting;
+
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        exiting = true;
+        System.exit(code);
     }
 
     /** Runs the command; returns the exit code. Blocks until the pipeline stops. */
@@ -64,12 +69,21 @@ public final class Main {
                 pipeline.window(), () -> pipeline.state().slot() == null ? 0
                         : pipeline.state().slot().getRetainedWalBytes());
         Thread hook = new Thread(() -> {
+            if (exiting) {
+                return;
+            }
+            // SIGTERM or Ctrl-C: stop reading, drain, confirm, and exit 0 when that finished in time.
             pipeline.stop();
+            boolean stopped = false;
             try {
-                pipeline.awaitStopped(Duration.ofSeconds(9));
+                stopped = pipeline.awaitStopped(Duration.ofSeconds(9));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            LOG.info(stopped ? "Stopped cleanly" : "Did not stop within 9 s; exiting anyway");
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(stopped && !"Failed".equals(pipeline.state().state()) ? OK : FAILED);
         }, "capstan-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (RuntimeHttpServer http = new RuntimeHttpServer(httpPort, pipeline::ready, pipeline::status,

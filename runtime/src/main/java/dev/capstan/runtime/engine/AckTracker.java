@@ -79,9 +79,13 @@ public final class AckTracker<P> {
         return Optional.ofNullable(failure.get());
     }
 
-    /** Drops every open batch; used when the source reconnects and replays from its confirmed position. */
+    /**
+     * Drops every open batch and the recorded failure; used when the source reconnects and replays
+     * from its confirmed position, which sends the failed records again.
+     */
     public void reset() {
         open.clear();
+        failure.set(null);
     }
 
     /** Records of one source transaction, counted until Kafka acknowledged them. */

@@ -45,13 +45,20 @@ class CrashRecoveryTest {
             st.execute("CREATE TABLE items (id bigint PRIMARY KEY, v text)");
         }
         TestPipeline pipeline = TestPipeline.of("crash", pg, db, kafka, List.of("public.items"));
+        String slot = pipeline.config().postgres().slotName();
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            // As the operator does: the slot exists before the runtime and the workload start.
+            st.execute("CREATE PUBLICATION " + slot + " FOR TABLE items");
+            st.execute("SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+        }
         Random random = new Random(42);
         List<Round> rounds = new ArrayList<>();
         Set<Long> committed;
         try (Workload workload = Workload.start(pg, db, "items", 500, 7)) {
             for (int round = 0; round < 3; round++) {
                 try (RuntimeProcess runtime = RuntimeProcess.start(pipeline)) {
-                    Thread.sleep(3_000 + random.nextInt(3_000));
+                    runtime.awaitOutput("Streaming from slot", Duration.ofSeconds(60));
+                    Thread.sleep(1_000 + random.nextInt(3_000));
                     assertThat(runtime.isAlive()).as(runtime.output()).isTrue();
                     runtime.kill();
                 }

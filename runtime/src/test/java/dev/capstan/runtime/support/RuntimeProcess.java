@@ -55,6 +55,17 @@ public final class RuntimeProcess implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
+    /** Waits until the process printed {@code text}; fails when it exits or {@code timeout} passes first. */
+    public void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (!output().contains(text)) {
+            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the runtime did not print '" + text + "'; output:\n" + output());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Everything the process printed so far. */
     public String output() {
         try {

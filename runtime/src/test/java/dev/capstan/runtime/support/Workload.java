@@ -56,7 +56,10 @@ public final class Workload implements AutoCloseable {
                 long[] n = {0};
                 while (running.get()) {
                     try {
-                        committedXids.add(transaction(c, up, del, st, keys, random, n));
+                        long xid = transaction(c, up, del, st, keys, random, n);
+                        if (xid >= 0) {
+                            committedXids.add(xid);
+                        }
                     } catch (SQLException e) {
                         if (!"40P01".equals(e.getSQLState()) && !"40001".equals(e.getSQLState())) {
                             throw e;
@@ -71,19 +74,23 @@ public final class Workload implements AutoCloseable {
         }
     }
 
-    /** One to five random changes, committed; returns the transaction's xid. */
+    /**
+     * One to five random changes, committed; returns the transaction's xid, or -1 when it changed no row
+     * (PostgreSQL does not stream empty transactions).
+     */
     private static long transaction(Connection c, PreparedStatement up, PreparedStatement del, Statement st, int keys,
                                     Random random, long[] n) throws SQLException {
         int ops = 1 + random.nextInt(5);
+        int changed = 0;
         for (int i = 0; i < ops; i++) {
             long id = 1 + random.nextInt(keys);
             if (random.nextInt(10) == 0) {
                 del.setLong(1, id);
-                del.executeUpdate();
+                changed += del.executeUpdate();
             } else {
                 up.setLong(1, id);
                 up.setString(2, "v" + (n[0]++));
-                up.executeUpdate();
+                changed += up.executeUpdate();
             }
         }
         long xid;
@@ -92,7 +99,7 @@ public final class Workload implements AutoCloseable {
             xid = rs.getLong(1);
         }
         c.commit();
-        return xid;
+        return changed > 0 ? xid : -1;
     }
 
     /** Stops the writers and waits for them; fails if a writer failed. */

@@ -7,6 +7,7 @@ import dev.capstan.runtime.engine.ChangePublisher;
 import dev.capstan.runtime.event.Operation;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.event.TransactionMarker;
+import dev.capstan.runtime.sink.kafka.SinkException;
 import dev.capstan.runtime.status.SourceState;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -200,7 +201,8 @@ public final class PgStreamReader {
     /** Confirms what Kafka acknowledged; on idle intervals, also the server's position (heartbeat). */
     private void tick(PGReplicationStream stream) throws SQLException {
         tracker.failure().ifPresent(e -> {
-            throw new IllegalStateException("Kafka refused an event: " + e.getMessage(), e);
+            throw new SinkException("Kafka did not take an event (" + e.getMessage() + "); nothing after the last "
+                    + "confirmed position is acknowledged to PostgreSQL", e);
         });
         tracker.completedPosition().ifPresent(p -> confirm(stream, p));
         long now = System.currentTimeMillis();

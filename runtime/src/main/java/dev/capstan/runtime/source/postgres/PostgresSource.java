@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class PostgresSource implements Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSource.class);
+    /** A session that streamed this long before failing starts the backoff from the beginning again. */
+    private static final long HEALTHY_SESSION_MILLIS = 30_000;
     private final PipelineConfig config;
     private final PgConnections connections;
     private final ChangePublisher publisher;
@@ -66,17 +68,21 @@ public final class PostgresSource implements Source {
         Backoff backoff = new Backoff();
         PgStreamReader reader = new PgStreamReader(connections, config, keys, publisher, tracker, state);
         while (running.getAsBoolean()) {
+            long started = System.currentTimeMillis();
             try {
                 reader.run(running, drainMillis);
-                backoff.reset();
             } catch (Exception e) {
                 if (!ErrorClassifier.isRetriable(e) || !running.getAsBoolean()) {
                     throw e;
                 }
+                if (System.currentTimeMillis() - started > HEALTHY_SESSION_MILLIS) {
+                    backoff.reset();
+                }
                 long delay = backoff.nextDelayMillis();
-                state.state("Retrying", "PostgreSQL connection lost: " + e.getMessage() + "; retrying in "
-                        + delay + " ms");
-                LOG.warn("PostgreSQL connection lost ({}); reconnecting in {} ms", e.getMessage(), delay);
+                state.state("Retrying", "Streaming interrupted: " + e.getMessage() + "; resuming from the last "
+                        + "confirmed position in " + delay + " ms");
+                LOG.warn("Streaming interrupted ({}); resuming from the last confirmed position in {} ms",
+                        e.getMessage(), delay);
                 sleep(delay, running);
             }
         }
