@@ -22,6 +22,7 @@ final class BookingSchema {
             st.execute("CREATE TABLE payments (payment_id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "
                     + "booking_id bigint NOT NULL, amount numeric(10,2) NOT NULL, card_token text, "
                     + "paid_at timestamptz NOT NULL DEFAULT now())");
+            st.execute("ALTER TABLE payments REPLICA IDENTITY FULL");
         }
     }
 }

@@ -2,19 +2,20 @@ package dev.capstan.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -24,43 +25,60 @@ import org.junit.jupiter.api.Test;
 class KafkaBrokerTest {
 
     @Test
-    void recordRoundTripsAndSurvivesRestart(KafkaBroker kafka) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("smoke", 2, (short) 1))).all().get();
-        }
-        produce(kafka, "k1", "before restart");
-        assertThat(consumeAll(kafka, 1)).containsExactly("k1=before restart");
+    void recordRoundTripsAndSurvivesAStopAndStartOnTheSamePortAndLogDir(KafkaBroker kafka) throws Exception {
+        kafka.createTopic("smoke", 2);
+        String bootstrap = kafka.bootstrapServers();
+        Path logDir = kafka.logDirectory();
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            producer.send(new ProducerRecord<>("smoke", "k1", "before outage")).get(30, TimeUnit.SECONDS);
+            assertThat(consume(kafka, "smoke", 1)).containsExactly("k1=before outage");
 
-        kafka.stop();
-        assertThat(kafka.isRunning()).isFalse();
-        kafka.start();
-        produce(kafka, "k2", "after restart");
-        assertThat(consumeAll(kafka, 2)).containsExactlyInAnyOrder("k1=before restart", "k2=after restart");
+            kafka.stop();
+            assertThat(kafka.isRunning()).isFalse();
+            Future<RecordMetadata> duringOutage = producer.send(new ProducerRecord<>("smoke", "k2", "during outage"));
+            Thread.sleep(1_000);
+            assertThat(duringOutage).isNotDone();
+            kafka.start();
+
+            assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
+            assertThat(kafka.logDirectory()).isEqualTo(logDir);
+            duringOutage.get(60, TimeUnit.SECONDS);   // the same producer reconnects to the same address
+        }
+        assertThat(consume(kafka, "smoke", 2)).containsExactlyInAnyOrder("k1=before outage", "k2=during outage");
     }
 
-    private static void produce(KafkaBroker kafka, String key, String value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>("smoke", key, value)).get();
+    @Test
+    void topicsAreAutoCreatedWithOnePartition(KafkaBroker kafka) throws Exception {
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            RecordMetadata written = producer.send(new ProducerRecord<>("auto-created", "k", "v"))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(written.partition()).isZero();
         }
+        assertThat(consume(kafka, "auto-created", 1)).containsExactly("k=v");
     }
 
-    private static List<String> consumeAll(KafkaBroker kafka, int count) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "smoke-" + System.nanoTime());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    private static KafkaProducer<String, String> producer(KafkaBroker kafka) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+                ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    /** A new consumer group reads {@code topic} from the beginning until it has {@code count} records. */
+    private static List<String> consume(KafkaBroker kafka, String topic, int count) {
         List<String> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of("smoke"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (seen.size() < count && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    seen.add(r.key() + "=" + r.value());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "smoke-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (seen.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    seen.add(record.key() + "=" + record.value());
                 }
             }
         }

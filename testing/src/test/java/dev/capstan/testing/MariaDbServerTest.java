@@ -1,6 +1,7 @@
 package dev.capstan.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,9 +44,13 @@ class MariaDbServerTest {
 
             TableMapEventData tableMap = null;
             WriteRowsEventData rows = null;
+            List<EventType> types = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (rows == null && System.nanoTime() < deadline) {
                 Event event = events.poll(100, TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    types.add(event.getHeader().getEventType());
+                }
                 if (event != null && event.getData() instanceof TableMapEventData map) {
                     tableMap = map;
                 } else if (event != null && event.getData() instanceof WriteRowsEventData write) {
@@ -52,6 +58,7 @@ class MariaDbServerTest {
                 }
             }
             assertThat(rows).as("WriteRowsEventData").isNotNull();
+            assertThat(types).contains(EventType.MARIADB_GTID);
             List<Serializable[]> written = rows.getRows();
             assertThat(written).hasSize(1);
             assertThat(written.get(0)[0]).isEqualTo(1);
@@ -70,6 +77,12 @@ class MariaDbServerTest {
         assertThat(query(mariadb, "SELECT @@log_bin, @@binlog_format, @@binlog_row_image, @@binlog_row_metadata,"
                 + " @@server_id, @@gtid_strict_mode"))
                 .containsExactly("1", "ROW", "FULL", "FULL", "1", "1");
+    }
+
+    @Test
+    void wrongPasswordIsRejected(MariaDbServer mariadb) {
+        assertThatThrownBy(() -> DriverManager.getConnection(mariadb.jdbcUrl(""), mariadb.user(), "wrong"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1045));
     }
 
     @Test

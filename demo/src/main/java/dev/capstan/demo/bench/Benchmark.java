@@ -37,8 +37,7 @@ public final class Benchmark {
             System.err.println("benchmark: " + runtimeJar + " not found; build with mvn package -DskipTests first");
             System.exit(2);
         }
-        try (PostgresServer pg = PostgresServer.builder().setting("max_wal_size", "4GB")
-                .setting("synchronous_commit", "off").start();
+        try (PostgresServer pg = PostgresServer.builder().setting("max_wal_size", "4GB").start();
              KafkaBroker kafka = KafkaBroker.builder().start()) {
             StringBuilder report = new StringBuilder("Capstan runtime benchmark, " + java.time.Instant.now() + "\n");
             report.append(backlog(pg, kafka, runtimeJar, events));

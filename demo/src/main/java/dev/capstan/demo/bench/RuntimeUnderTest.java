@@ -40,10 +40,15 @@ final class RuntimeUnderTest implements AutoCloseable {
             port = s.getLocalPort();
         }
         Path log = Files.createTempFile("capstan-bench-runtime", ".log");
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "run", "--pipeline", pipeline.manifest().toString(),
-                "--secrets-dir", pipeline.secretsDir().toString(), "--http-port", String.valueOf(port)))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        String extra = System.getenv("CAPSTAN_BENCH_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "run", "--pipeline", pipeline.manifest().toString(),
+                "--secrets-dir", pipeline.secretsDir().toString(), "--http-port", String.valueOf(port)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         System.out.println("runtime pid " + process.pid() + ", log " + log);
         return new RuntimeUnderTest(process, port);
     }
