@@ -1,9 +1,12 @@
 package dev.capstan.testing;
 
 /**
- * Injects the test run's shared {@link KafkaBroker} into test methods, lifecycle methods and constructors that
- * declare a parameter of that type. Started when first asked for, closed when the run ends. Register with
- * {@link WithKafka @WithKafka} or {@code @ExtendWith(KafkaExtension.class)}.
+ * Injects the test run's shared {@link KafkaBroker} into every test method, lifecycle method and constructor parameter
+ * of that type. It is started with default settings when a parameter first asks for it (a class that asks for none
+ * starts none) and closed when the run ends. Register with {@link WithKafka @WithKafka} or {@code
+ * @ExtendWith(KafkaExtension.class)}.
+ *
+ * <p>For other settings (negative tests), build a private one with {@link KafkaBroker#builder()}.
  */
 public final class KafkaExtension extends SharedServerExtension<KafkaBroker> {
 

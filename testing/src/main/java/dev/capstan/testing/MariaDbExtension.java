@@ -1,19 +1,12 @@
 package dev.capstan.testing;
 
 /**
- * Injects the test run's shared {@link MariaDbServer} into test methods, lifecycle methods and constructors that declare
- * a parameter of that type. It is started with default settings when first asked for and closed when the run
- * ends. Register with {@link WithMariaDb @WithMariaDb} or {@code @ExtendWith(MariaDbExtension.class)}.
+ * Injects the test run's shared {@link MariaDbServer} into every test method, lifecycle method and constructor
+ * parameter of that type. It is started with default settings when a parameter first asks for it (a class that asks for
+ * none starts none) and closed when the run ends. Register with {@link WithMariaDb @WithMariaDb} or {@code
+ * @ExtendWith(MariaDbExtension.class)}.
  *
- * <pre>{@code
- * @WithMariaDb
- * class SomeIT {
- *     @Test
- *     void works(MariaDbServer server) { ... }
- * }
- * }</pre>
- *
- * For non-default settings (negative tests), build a private one with {@link MariaDbServer#builder()} instead.
+ * <p>For other settings (negative tests), build a private one with {@link MariaDbServer#builder()}.
  */
 public final class MariaDbExtension extends SharedServerExtension<MariaDbServer> {
 

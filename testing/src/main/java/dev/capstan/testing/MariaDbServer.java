@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Options.</b> Besides the binlog options above: {@code --bind-address=127.0.0.1 --skip-name-resolve
  * --character-set-server=utf8mb4 --skip-ssl}, and {@code --user=root} when the JVM runs as root (mariadbd refuses
  * root otherwise). {@code --skip-ssl} because MariaDB 11.4 otherwise generates a self-signed certificate at every
- * start, which costs seconds of CPU; {@code withoutOption("skip-ssl")} brings TLS back. Replace or remove any with {@link Builder#option(String, String)} and
- * {@link Builder#withoutOption(String)}, e.g. {@code option("binlog-format", "STATEMENT")} for a negative test.
+ * start, which costs seconds of CPU; {@code withoutOption("skip-ssl")} brings TLS back. Replace or remove any
+ * with {@link Builder#option(String, String)} and {@link Builder#withoutOption(String)}, e.g.
+ * {@code option("binlog-format", "STATEMENT")} for a negative test.
  *
  * <p><b>Authentication.</b> User {@value #USER} with password {@value #PASSWORD} from any host, all privileges
  * (replication included), created at every start by an init file.

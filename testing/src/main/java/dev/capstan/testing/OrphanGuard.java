@@ -41,11 +41,19 @@ final class OrphanGuard {
         Runtime.getRuntime().addShutdownHook(new Thread(OrphanGuard::closeAllOpen, "capstan-test-servers-shutdown"));
     }
 
-    /** $1 pid file (may be empty), $2 signal for a graceful stop, $3 directory to delete. */
+    /**
+     * $1 pid file (may be empty), $2 signal for a graceful stop, $3 directory to delete. After the JVM died, the
+     * directory is deleted again for 20 s: a child the JVM had started (mariadb-install-db, initdb) may still be
+     * writing into it.
+     */
     private static final String WATCHDOG_SCRIPT = """
             trap '' INT HUP
             read -r command
-            if [ "$command" != release ] && [ -n "$1" ] && [ -s "$1" ]; then
+            if [ "$command" = release ]; then
+              [ -n "$3" ] && rm -rf -- "$3"
+              exit 0
+            fi
+            if [ -n "$1" ] && [ -s "$1" ]; then
               pid=$(head -n 1 "$1")
               if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
                 kill -"$2" "$pid" 2>/dev/null
@@ -54,7 +62,12 @@ final class OrphanGuard {
                 kill -KILL "$pid" 2>/dev/null
               fi
             fi
-            [ -n "$3" ] && rm -rf -- "$3"
+            i=0
+            while [ -n "$3" ] && [ "$i" -lt 40 ]; do
+              rm -rf -- "$3"
+              sleep 0.5
+              i=$((i+1))
+            done
             exit 0
             """;
 

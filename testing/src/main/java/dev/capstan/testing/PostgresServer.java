@@ -1,7 +1,6 @@
 package dev.capstan.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,7 +117,8 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException | SQLException | RuntimeException e) {
             stopQuietly();
             throw new IllegalStateException("PostgreSQL (" + launcher.description() + ") did not start on "
-                    + host() + ":" + port + ": " + e.getMessage() + "\n" + LogFiles.tail(logFile(), 30), e);
+                    + host() + ":" + port + ": " + e.getMessage() + rootHint() + "\n" + LogFiles.tail(logFile(), 30),
+                    e);
         }
         lastStartDuration = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("PostgreSQL {} started on {}:{} in {} ms ({}; log {})", serverVersion(), host(), port,
@@ -293,6 +293,11 @@ public final class PostgresServer implements AutoCloseable {
             }
         }
         throw new SQLException("pg_hba.conf reload did not take effect");
+    }
+
+    private static String rootHint() {
+        return RunAs.isRoot() ? " (as root, initdb and postgres run in a user namespace, 'unshare -U'; where that"
+                + " is not allowed, run the tests as another user)" : "";
     }
 
     private long postmasterPid() {

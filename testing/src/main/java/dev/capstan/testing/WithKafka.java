@@ -9,8 +9,16 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives tests a Kafka broker (`KafkaBroker`) shared by the whole test run: declare a {@link KafkaBroker} parameter on a test method,
- * a lifecycle method or the constructor. Same as {@code @ExtendWith(KafkaExtension.class)}.
+ * Gives tests a Kafka broker shared by the whole test run: declare a {@link KafkaBroker} parameter on a test method, a
+ * lifecycle method or the constructor. Same as {@code @ExtendWith(KafkaExtension.class)}.
+ *
+ * <pre>{@code
+ * @WithKafka
+ * class SomeTest {
+ *     @Test
+ *     void works(KafkaBroker server) { ... }
+ * }
+ * }</pre>
  */
 @Documented
 @Inherited

@@ -9,8 +9,16 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives tests a MariaDB server (`MariaDbServer`) shared by the whole test run: declare a {@link MariaDbServer} parameter on a test method,
- * a lifecycle method or the constructor. Same as {@code @ExtendWith(MariaDbExtension.class)}.
+ * Gives tests a MariaDB server shared by the whole test run: declare a {@link MariaDbServer} parameter on a test
+ * method, a lifecycle method or the constructor. Same as {@code @ExtendWith(MariaDbExtension.class)}.
+ *
+ * <pre>{@code
+ * @WithMariaDb
+ * class SomeTest {
+ *     @Test
+ *     void works(MariaDbServer server) { ... }
+ * }
+ * }</pre>
  */
 @Documented
 @Inherited

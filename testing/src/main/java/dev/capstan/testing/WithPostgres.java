@@ -9,8 +9,16 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives tests a PostgreSQL server (`PostgresServer`) shared by the whole test run: declare a {@link PostgresServer} parameter on a test method,
- * a lifecycle method or the constructor. Same as {@code @ExtendWith(PostgresExtension.class)}.
+ * Gives tests a PostgreSQL server shared by the whole test run: declare a {@link PostgresServer} parameter on a test
+ * method, a lifecycle method or the constructor. Same as {@code @ExtendWith(PostgresExtension.class)}.
+ *
+ * <pre>{@code
+ * @WithPostgres
+ * class SomeTest {
+ *     @Test
+ *     void works(PostgresServer server) { ... }
+ * }
+ * }</pre>
  */
 @Documented
 @Inherited

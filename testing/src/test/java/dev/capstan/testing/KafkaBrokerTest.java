@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,11 +35,20 @@ class KafkaBrokerTest {
             assertThat(consume(kafka, "smoke", 1)).containsExactly("k1=before outage");
 
             kafka.stop();
-            assertThat(kafka.isRunning()).isFalse();
-            Future<RecordMetadata> duringOutage = producer.send(new ProducerRecord<>("smoke", "k2", "during outage"));
-            Thread.sleep(1_000);
-            assertThat(duringOutage).isNotDone();
-            kafka.start();
+            CompletableFuture<RecordMetadata> duringOutage = CompletableFuture.supplyAsync(() -> {
+                try {   // send() itself may block (max.block.ms) while the broker is away
+                    return producer.send(new ProducerRecord<>("smoke", "k2", "during outage")).get();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            try {
+                Thread.sleep(1_000);
+                assertThat(kafka.isRunning()).isFalse();
+                assertThat(duringOutage).isNotDone();
+            } finally {
+                kafka.start();
+            }
 
             assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
             assertThat(kafka.logDirectory()).isEqualTo(logDir);
@@ -62,6 +72,7 @@ class KafkaBrokerTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000,
                 ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500),
                 new StringSerializer(), new StringSerializer());
     }

@@ -66,7 +66,8 @@ class MariaDbServerTest {
             assertThat(guest instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : guest)
                     .isEqualTo("ada");
             assertThat(tableMap.getTable()).isEqualTo("bookings");
-            assertThat(tableMap.getEventMetadata().getColumnNames()).containsExactly("id", "guest");  // row metadata FULL
+            // binlog_row_metadata=FULL puts the column names into TABLE_MAP
+            assertThat(tableMap.getEventMetadata().getColumnNames()).containsExactly("id", "guest");
         } finally {
             client.disconnect();
         }

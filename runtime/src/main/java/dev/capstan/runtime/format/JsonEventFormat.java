@@ -3,6 +3,8 @@ package dev.capstan.runtime.format;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.capstan.runtime.event.ChangeEvent;
 import dev.capstan.runtime.event.SourceInfo;
 import dev.capstan.runtime.event.TableId;
@@ -12,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +27,31 @@ import java.util.Map;
 public final class JsonEventFormat {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final SerializedString BEFORE = new SerializedString("before");
+    private static final SerializedString AFTER = new SerializedString("after");
+    private static final SerializedString SOURCE = new SerializedString("source");
+    private static final SerializedString OP = new SerializedString("op");
+    private static final SerializedString TS_MS = new SerializedString("ts_ms");
+    private static final SerializedString TRANSACTION = new SerializedString("transaction");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString TOTAL_ORDER = new SerializedString("total_order");
+    private static final SerializedString COLLECTION_ORDER = new SerializedString("data_collection_order");
+    private static final SerializedString SNAPSHOT = new SerializedString("snapshot");
+    /** Column and position field names seen so far, encoded once (a table has few columns). */
+    private final Map<String, SerializedString> names = new HashMap<>();
+    /** The constant start of each table's source block, encoded once. */
+    private final Map<TableId, String> sourcePrefixes = new HashMap<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+    private final JsonGenerator generator;
+
+    public JsonEventFormat() {
+        try {
+            generator = FACTORY.createGenerator(buffer, JsonEncoding.UTF8);
+            generator.setRootValueSeparator(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a JSON generator", e);
+        }
+    }
 
     /** The record key: the key columns of the row. */
     public byte[] key(ChangeEvent event) {
@@ -35,15 +62,17 @@ public final class JsonEventFormat {
     public byte[] value(ChangeEvent event) {
         return write(g -> {
             g.writeStartObject();
-            g.writeFieldName("before");
+            g.writeFieldName(BEFORE);
             writeRow(g, event.before());
-            g.writeFieldName("after");
+            g.writeFieldName(AFTER);
             writeRow(g, event.after());
-            g.writeFieldName("source");
+            g.writeFieldName(SOURCE);
             writeSource(g, event.source());
-            g.writeStringField("op", event.op().code());
-            g.writeNumberField("ts_ms", event.tsMs());
-            g.writeFieldName("transaction");
+            g.writeFieldName(OP);
+            g.writeString(event.op().code());
+            g.writeFieldName(TS_MS);
+            g.writeNumber(event.tsMs());
+            g.writeFieldName(TRANSACTION);
             writeTransaction(g, event.transaction());
             g.writeEndObject();
         });
@@ -83,20 +112,34 @@ public final class JsonEventFormat {
         });
     }
 
-    private static void writeSource(JsonGenerator g, SourceInfo s) throws IOException {
+    /**
+     * The source block. Its constant fields (connector, name, db, schema, table) are the same for every
+     * event of a table, so they are encoded once and written raw, ending with a comma: the generator then
+     * writes the first of its own fields as if it were the first in the object.
+     */
+    private void writeSource(JsonGenerator g, SourceInfo s) throws IOException {
         g.writeStartObject();
-        g.writeStringField("connector", s.connector());
-        g.writeStringField("name", s.name());
-        g.writeStringField("db", s.db());
-        g.writeStringField("schema", s.table().schema());
-        g.writeStringField("table", s.table().table());
+        g.writeRaw(sourcePrefixes.computeIfAbsent(s.table(), t -> constantSourceFields(s)));
         for (Map.Entry<String, Object> e : s.position().entrySet()) {
-            g.writeFieldName(e.getKey());
+            g.writeFieldName(name(e.getKey()));
             writeValue(g, e.getValue());
         }
-        g.writeNumberField("ts_ms", s.tsMs());
-        g.writeStringField("snapshot", s.snapshot());
+        g.writeFieldName(TS_MS);
+        g.writeNumber(s.tsMs());
+        g.writeFieldName(SNAPSHOT);
+        g.writeString(s.snapshot());
         g.writeEndObject();
+    }
+
+    private static String constantSourceFields(SourceInfo s) {
+        StringBuilder raw = new StringBuilder();
+        for (String[] field : new String[][] {{"connector", s.connector()}, {"name", s.name()}, {"db", s.db()},
+                {"schema", s.table().schema()}, {"table", s.table().table()}}) {
+            raw.append('"').append(field[0]).append("\":\"");
+            JsonStringEncoder.getInstance().quoteAsString(field[1], raw);
+            raw.append("\",");
+        }
+        return raw.toString();
     }
 
     private static void writeTransaction(JsonGenerator g, TransactionRef tx) throws IOException {
@@ -105,23 +148,37 @@ public final class JsonEventFormat {
             return;
         }
         g.writeStartObject();
-        g.writeStringField("id", tx.id());
-        g.writeNumberField("total_order", tx.totalOrder());
-        g.writeNumberField("data_collection_order", tx.dataCollectionOrder());
+        g.writeFieldName(ID);
+        g.writeString(tx.id());
+        g.writeFieldName(TOTAL_ORDER);
+        g.writeNumber(tx.totalOrder());
+        g.writeFieldName(COLLECTION_ORDER);
+        g.writeNumber(tx.dataCollectionOrder());
         g.writeEndObject();
     }
 
-    private static void writeRow(JsonGenerator g, Map<String, Object> row) throws IOException {
+    private void writeRow(JsonGenerator g, Map<String, Object> row) throws IOException {
         if (row == null) {
             g.writeNull();
             return;
         }
         g.writeStartObject();
         for (Map.Entry<String, Object> e : row.entrySet()) {
-            g.writeFieldName(e.getKey());
+            g.writeFieldName(name(e.getKey()));
             writeValue(g, e.getValue());
         }
         g.writeEndObject();
+    }
+
+    private SerializedString name(String name) {
+        SerializedString encoded = names.get(name);
+        if (encoded == null) {
+            encoded = new SerializedString(name);
+            if (names.size() < 10_000) {
+                names.put(name, encoded);
+            }
+        }
+        return encoded;
     }
 
     /** Values are what the source converters produce: null, String, Boolean, numbers, lists. */
@@ -164,8 +221,9 @@ public final class JsonEventFormat {
 
     private byte[] write(Body body) {
         buffer.reset();
-        try (JsonGenerator g = FACTORY.createGenerator(buffer, JsonEncoding.UTF8)) {
-            body.write(g);
+        try {
+            body.write(generator);
+            generator.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write JSON", e);
         }
