@@ -34,6 +34,8 @@ public final class Main {
     private static volatile boolean exiting;
 
     public static void main(String[] args) {
+        // The replication session takes the JVM's time zone; in UTC, timestamptz values take the fast path.
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
         int code = run(args, System.out, System.err);
         exiting = true;
         System.exit(code);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.capstan.runtime.event.ChangeEvent;
+import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.SourceInfo;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.event.TransactionMarker;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,8 +39,10 @@ public final class JsonEventFormat {
     private static final SerializedString TOTAL_ORDER = new SerializedString("total_order");
     private static final SerializedString COLLECTION_ORDER = new SerializedString("data_collection_order");
     private static final SerializedString SNAPSHOT = new SerializedString("snapshot");
-    /** Column and position field names seen so far, encoded once (a table has few columns). */
+    /** Position field names seen so far, encoded once. */
     private final Map<String, SerializedString> names = new HashMap<>();
+    /** Encoded column names per row layout. */
+    private final Map<Row.Columns, SerializedString[]> columnNames = new IdentityHashMap<>();
     /** The constant start of each table's source block, encoded once. */
     private final Map<TableId, String> sourcePrefixes = new HashMap<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
@@ -157,17 +161,34 @@ public final class JsonEventFormat {
         g.writeEndObject();
     }
 
-    private void writeRow(JsonGenerator g, Map<String, Object> row) throws IOException {
+    private void writeRow(JsonGenerator g, Row row) throws IOException {
         if (row == null) {
             g.writeNull();
             return;
         }
+        SerializedString[] encoded = encodedNames(row.columns());
         g.writeStartObject();
-        for (Map.Entry<String, Object> e : row.entrySet()) {
-            g.writeFieldName(name(e.getKey()));
-            writeValue(g, e.getValue());
+        for (int i = 0; i < encoded.length; i++) {
+            g.writeFieldName(encoded[i]);
+            writeValue(g, row.value(i));
         }
         g.writeEndObject();
+    }
+
+    /** The encoded names of a row layout; layouts are few and shared, so they are looked up by identity. */
+    private SerializedString[] encodedNames(Row.Columns columns) {
+        SerializedString[] encoded = columnNames.get(columns);
+        if (encoded == null) {
+            encoded = new SerializedString[columns.size()];
+            for (int i = 0; i < encoded.length; i++) {
+                encoded[i] = new SerializedString(columns.name(i));
+            }
+            if (columnNames.size() > 1_000) {
+                columnNames.clear();
+            }
+            columnNames.put(columns, encoded);
+        }
+        return encoded;
     }
 
     private SerializedString name(String name) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.runtime.event.ChangeEvent;
 import dev.capstan.runtime.event.Operation;
+import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.SourceInfo;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.event.TransactionMarker;
@@ -34,7 +35,7 @@ class JsonEventFormatTest {
         Map<String, Object> position = new LinkedHashMap<>();
         position.put("txId", 731992L);
         position.put("lsn", 23816848L);
-        ChangeEvent event = new ChangeEvent(table, Operation.CREATE, Map.of("id", 7L), null, after,
+        ChangeEvent event = new ChangeEvent(table, Operation.CREATE, Row.of(Map.of("id", 7L)), null, Row.of(after),
                 new SourceInfo("postgresql", "harbor", "harbor", table, 1775466862000L, "false", position),
                 1775466862031L, new TransactionRef("731992:23816848", 3, 1));
 
@@ -66,7 +67,7 @@ class JsonEventFormatTest {
 
     @Test
     void bufferIsReusedSafely() throws Exception {
-        ChangeEvent small = new ChangeEvent(table, Operation.DELETE, Map.of("id", 1), Map.of("id", 1), null,
+        ChangeEvent small = new ChangeEvent(table, Operation.DELETE, Row.of(Map.of("id", 1)), Row.of(Map.of("id", 1)), null,
                 new SourceInfo("postgresql", "n", "d", table, 1, "false", Map.of()), 2, null);
         byte[] first = format.value(small);
         format.value(small);

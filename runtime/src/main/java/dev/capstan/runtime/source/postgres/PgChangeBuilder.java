@@ -2,6 +2,7 @@ package dev.capstan.runtime.source.postgres;
 
 import dev.capstan.runtime.event.ChangeEvent;
 import dev.capstan.runtime.event.Operation;
+import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.SourceInfo;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.event.TransactionRef;
@@ -59,8 +60,7 @@ final class PgChangeBuilder {
     }
 
     /** One event of the current transaction, at WAL position {@code lsn}. */
-    ChangeEvent event(TableId table, Operation op, Map<String, Object> key, Map<String, Object> before,
-                      Map<String, Object> after, PgLsn lsn) {
+    ChangeEvent event(TableId table, Operation op, Row key, Row before, Row after, PgLsn lsn) {
         long[] order = tableOrder.computeIfAbsent(table, t -> new long[1]);
         order[0]++;
         totalOrder++;

@@ -57,6 +57,10 @@ final class PgDateTimes {
 
     /** timestamptz: the instant in UTC, {@code 2026-11-21T09:15:30.123456Z}. */
     static String timestampTz(String text) {
+        String utc = utcFastPath(text);
+        if (utc != null) {
+            return utc;
+        }
         if (isInfinity(text)) {
             return text;
         }
@@ -75,6 +79,35 @@ final class PgDateTimes {
         out.append('T');
         PgTimes.appendMicrosOfDay(out, utcSecondOfDay * PgTimes.MICROS_PER_SECOND
                 + PgTimes.micros(text, time + 8, fractionEnd));
+        return out.append('Z').toString();
+    }
+
+    /**
+     * The common case, a session in UTC: {@code YYYY-MM-DD HH:MM:SS[.f{1,6}]+00} becomes
+     * {@code YYYY-MM-DDTHH:MM:SS.ffffffZ} by moving characters. Null for anything else.
+     */
+    private static String utcFastPath(String text) {
+        int n = text.length();
+        if (n < 22 || n > 32 || text.charAt(n - 3) != '+' || text.charAt(n - 2) != '0' || text.charAt(n - 1) != '0'
+                || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int fractionEnd = n - 3;
+        if (fractionEnd > 19 && text.charAt(19) != '.') {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(27).append(text, 0, 10).append('T').append(text, 11, 19).append('.');
+        int digits = fractionEnd > 19 ? fractionEnd - 20 : 0;
+        if (digits > 6) {
+            return null;
+        }
+        if (digits > 0) {
+            out.append(text, 20, fractionEnd);
+        }
+        for (int i = digits; i < 6; i++) {
+            out.append('0');
+        }
         return out.append('Z').toString();
     }
 

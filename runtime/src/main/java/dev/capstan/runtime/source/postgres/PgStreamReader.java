@@ -5,6 +5,7 @@ import dev.capstan.runtime.config.TableConfig;
 import dev.capstan.runtime.engine.AckTracker;
 import dev.capstan.runtime.engine.ChangePublisher;
 import dev.capstan.runtime.event.Operation;
+import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.event.TransactionMarker;
 import dev.capstan.runtime.sink.kafka.SinkException;
@@ -176,14 +177,14 @@ public final class PgStreamReader {
         if (model == null) {
             return;
         }
-        Map<String, Object> key = model.key(update.newTuple());
-        Map<String, Object> after = model.row(update.newTuple());
+        Row key = model.key(update.newTuple());
+        Row after = model.row(update.newTuple());
         if (update.oldKind() == OldTupleKind.NONE) {
             publish(model, Operation.UPDATE, key, null, after, lsn);
             return;
         }
-        Map<String, Object> oldKey = model.key(update.oldTuple());
-        Map<String, Object> before = model.row(update.oldTuple());
+        Row oldKey = model.key(update.oldTuple());
+        Row before = model.row(update.oldTuple());
         if (!oldKey.equals(key)) {
             // The key changed: the old row is gone (delete + tombstone) and a new one exists, as Debezium does.
             publish(model, Operation.DELETE, oldKey, before, null, lsn);
@@ -193,8 +194,7 @@ public final class PgStreamReader {
         }
     }
 
-    private void publish(PgTableModel model, Operation op, Map<String, Object> key, Map<String, Object> before,
-                         Map<String, Object> after, PgLsn lsn) throws InterruptedException {
+    private void publish(PgTableModel model, Operation op, Row key, Row before, Row after, PgLsn lsn) throws InterruptedException {
         publisher.publish(builder.event(model.id(), op, key, before, after, lsn), batch);
     }
 

@@ -3,10 +3,9 @@ package dev.capstan.runtime.source.postgres;
 import dev.capstan.runtime.config.ConfigException;
 import dev.capstan.runtime.config.Mask;
 import dev.capstan.runtime.config.TableConfig;
+import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.TableId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A captured table as the current Relation message describes it: how each column's value is
@@ -25,6 +24,8 @@ public final class PgTableModel {
 
     private final TableId id;
     private final String[] names;
+    private final Row.Columns rowColumns;
+    private final Row.Columns keyColumns;
     private final PgValueConverter[] converters;
     private final boolean[] excluded;
     private final Mask[] masks;
@@ -38,6 +39,18 @@ public final class PgTableModel {
         this.excluded = excluded;
         this.masks = masks;
         this.keyIndexes = keyIndexes;
+        List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (!excluded[i]) {
+                kept.add(names[i]);
+            }
+        }
+        this.rowColumns = new Row.Columns(kept.toArray(String[]::new));
+        String[] keyNames = new String[keyIndexes.length];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            keyNames[k] = names[keyIndexes[k]];
+        }
+        this.keyColumns = new Row.Columns(keyNames);
     }
 
     /**
@@ -78,28 +91,32 @@ public final class PgTableModel {
     }
 
     /** The row of {@code tuple}, excluded columns left out, masks applied. */
-    public Map<String, Object> row(TupleData tuple) {
-        Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
-        for (int i = 0; i < names.length && i < tuple.size(); i++) {
+    public Row row(TupleData tuple) {
+        Object[] values = new Object[rowColumns.size()];
+        int out = 0;
+        for (int i = 0; i < names.length; i++) {
             if (!excluded[i]) {
-                Object value = value(tuple, i);
-                row.put(names[i], masks[i] == null || value == UNAVAILABLE ? value : masks[i].apply(value));
+                values[out++] = i < tuple.size() ? masked(i, value(tuple, i)) : null;
             }
         }
-        return row;
+        return new Row(rowColumns, values);
     }
 
     /**
      * The key of {@code tuple}. Works on full tuples and on pgoutput key tuples (which carry the
      * replica identity columns in their places and NULL elsewhere). Masks apply to key columns too.
      */
-    public Map<String, Object> key(TupleData tuple) {
-        Map<String, Object> key = new LinkedHashMap<>(keyIndexes.length * 2);
-        for (int i : keyIndexes) {
-            Object value = i < tuple.size() ? value(tuple, i) : null;
-            key.put(names[i], masks[i] == null || value == UNAVAILABLE ? value : masks[i].apply(value));
+    public Row key(TupleData tuple) {
+        Object[] values = new Object[keyIndexes.length];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            int i = keyIndexes[k];
+            values[k] = i < tuple.size() ? masked(i, value(tuple, i)) : null;
         }
-        return key;
+        return new Row(keyColumns, values);
+    }
+
+    private Object masked(int i, Object value) {
+        return masks[i] == null || value == UNAVAILABLE ? value : masks[i].apply(value);
     }
 
     private Object value(TupleData tuple, int i) {
