@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -138,10 +139,16 @@ public final class Pipeline {
         return names;
     }
 
+    /**
+     * Table topics with the spec's partitions; the transaction topic with one partition, so its BEGIN and
+     * END markers keep commit order.
+     */
     private List<TopicSpec> topicSpecs(KafkaConfig kafka) {
         List<TopicSpec> specs = new ArrayList<>();
+        String transactions = PipelineNames.transactionTopic(kafka.topicPrefix());
         for (String name : topics) {
-            specs.add(new TopicSpec(name, kafka.partitions(), kafka.replicationFactor(), kafka.topicConfig()));
+            specs.add(new TopicSpec(name, name.equals(transactions) ? Optional.of(1) : kafka.partitions(),
+                    kafka.replicationFactor(), kafka.topicConfig()));
         }
         return specs;
     }

@@ -96,6 +96,37 @@ class BadInputTest {
     }
 
     @Test
+    void userWithoutReplicationPrivilegeIsToldTheGrant(PostgresServer pg, KafkaBroker kafka) throws Exception {
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE plain LOGIN PASSWORD 'plainpw'");
+            st.execute("GRANT SELECT ON present TO plain");
+        }
+        Result r = run(TestPipeline.of("noprivilege", pg, db, kafka, List.of("public.present"), "plain", "plainpw"));
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("may not use logical replication").contains("WITH REPLICATION");
+    }
+
+    @Test
+    void slotInUseByAnotherConsumerIsNamed(PostgresServer pg, KafkaBroker kafka) throws Exception {
+        TestPipeline p = TestPipeline.of("slotbusy", pg, db, kafka, List.of("public.present"));
+        String slot = p.config().postgres().slotName();
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            st.execute("SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+            st.execute("CREATE PUBLICATION " + slot + " FOR TABLE present");
+        }
+        try (Connection other = pg.connectForReplication(db)) {
+            var stream = other.unwrap(org.postgresql.PGConnection.class).getReplicationAPI().replicationStream()
+                    .logical().withSlotName(slot).withSlotOption("proto_version", 1)
+                    .withSlotOption("publication_names", slot).start();
+            Result r = run(p);
+            assertThat(r.code()).isNotZero();
+            assertThat(r.err()).contains("replication slot '" + slot + "' is in use by another connection")
+                    .contains("spec.source.postgres.slotName");
+            stream.close();
+        }
+    }
+
+    @Test
     void malformedYamlIsRefused(PostgresServer pg, KafkaBroker kafka) throws Exception {
         TestPipeline p = TestPipeline.of("malformed", pg, db, kafka, List.of("public.present"))
                 .edit("spec:\n", "spec:\n  : [\n");

@@ -81,6 +81,8 @@ class PostgresStreamingTest {
             List<Rec> txMarkers = markers.read(8, WAIT);
             assertThat(txMarkers).extracting(r -> r.value().get("status").asText())
                     .containsExactly("BEGIN", "END", "BEGIN", "END", "BEGIN", "END", "BEGIN", "END");
+            assertThat(txMarkers).as("one partition: markers in commit order").extracting(Rec::partition)
+                    .containsOnly(0);
             JsonNode end = txMarkers.get(1).value();
             assertThat(end.get("id").asText()).isEqualTo(tx.get("id").asText());
             assertThat(end.get("event_count").asLong()).isEqualTo(1);
