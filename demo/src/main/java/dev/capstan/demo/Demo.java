@@ -25,6 +25,7 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("logback.configurationFile", "capstan-demo-logback.xml");
         DemoOptions options;
         try {
             options = DemoOptions.parse(args);

@@ -31,6 +31,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("logback.configurationFile", "capstan-demo-logback.xml");
         Path runtimeJar = Path.of(args.length > 0 ? args[0] : "runtime/target/capstan-runtime.jar");
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         if (!Files.isRegularFile(runtimeJar)) {

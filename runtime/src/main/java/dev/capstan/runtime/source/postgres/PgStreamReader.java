@@ -23,6 +23,7 @@ import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Reads the logical replication stream of one session (from the slot's confirmed position), turns
@@ -87,6 +88,7 @@ public final class PgStreamReader {
                     .start();
             state.sourceConnected(true);
             state.state("Streaming", "");
+            MDC.put("phase", "stream");
             LOG.info("Streaming from slot {} (publication {})", config.postgres().slotName(),
                     config.postgres().publicationName());
             publisher.whileWaiting(() -> keepAlive(stream));
