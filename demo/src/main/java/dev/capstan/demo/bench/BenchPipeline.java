@@ -32,7 +32,7 @@ record BenchPipeline(String name, Path manifest, Path secretsDir) {
                     kafka:
                       bootstrapServers: %s
                       topicPrefix: %s
-                      topics: {partitions: 6, replicationFactor: 1}
+                      topics: {partitions: 3, replicationFactor: 1}
                 """.formatted(name, pg.host(), pg.port(), db, Benchmark.TABLE, kafka.bootstrapServers(), name);
         Path manifest = Files.writeString(dir.resolve("pipeline.yaml"), yaml);
         return new BenchPipeline(name, manifest, dir.resolve("secrets"));

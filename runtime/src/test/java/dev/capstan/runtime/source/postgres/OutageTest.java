@@ -31,7 +31,8 @@ class OutageTest {
             try (Workload workload = Workload.start(pg, db, "items", 300, 11)) {
                 Thread.sleep(2_000);
                 kafka.stop();
-                Thread.sleep(15_000);
+                // 15 s in CI; -Dcapstan.test.brokerOutageSeconds=180 shows the same for minutes.
+                Thread.sleep(Long.getLong("capstan.test.brokerOutageSeconds", 15) * 1000);
                 long published = running.pipeline().stats().eventsPublished();
                 Thread.sleep(2_000);
                 assertThat(running.pipeline().stats().eventsPublished()).as("nothing acked while down")
