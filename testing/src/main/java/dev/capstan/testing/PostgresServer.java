@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: lifecycle methods are synchronized; connection methods may be called from any thread.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends LocalServer<PostgresServer> {
 
     /** System property naming a PostgreSQL {@code bin} directory to use instead of the bundled binaries. */
     public static final String BIN_PROPERTY = "capstan.test.postgres.bin";
@@ -68,10 +68,8 @@ public final class PostgresServer implements AutoCloseable {
     private final PostgresLauncher launcher;
 
     private Path scratchDir;
-    private OrphanGuard guard;
     private boolean passwordSet;
     private boolean running;
-    private boolean closed;
     private Duration lastStartDuration = Duration.ZERO;
 
     private PostgresServer(Builder builder) {
@@ -95,16 +93,15 @@ public final class PostgresServer implements AutoCloseable {
      *
      * @throws IllegalStateException if it does not start; the message ends with the server log
      */
+    @Override
     public synchronized PostgresServer start() {
-        if (closed) {
-            throw new IllegalStateException("closed: " + this);
-        }
+        checkNotClosed();
         if (running) {
             return this;
         }
         if (scratchDir == null) {
             scratchDir = TempDirs.create("postgres");
-            guard = OrphanGuard.protect(this, scratchDir, dataDirectory().resolve("postmaster.pid"), "INT");
+            guardedBy(OrphanGuard.protect(this, scratchDir, dataDirectory().resolve("postmaster.pid"), "INT"));
         }
         long started = System.nanoTime();
         try {
@@ -131,6 +128,7 @@ public final class PostgresServer implements AutoCloseable {
      * {@link #start()} brings it back on the same port with the same data. A no-op when stopped. Blocks until the
      * postmaster has exited.
      */
+    @Override
     public synchronized void stop() {
         if (!running) {
             return;
@@ -147,30 +145,7 @@ public final class PostgresServer implements AutoCloseable {
         LOG.info("PostgreSQL on {}:{} stopped", host(), port);
     }
 
-    /** {@link #stop()} then {@link #start()}: same port, same data, slots and publications kept. */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
 
-    /**
-     * Stops the server and deletes its directory (in the background). Idempotent; the server cannot be started
-     * again.
-     */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            stop();
-        } finally {
-            closed = true;
-            if (guard != null) {
-                guard.release();
-            }
-        }
-    }
 
     /** Whether the server runs (started and not stopped). */
     public synchronized boolean isRunning() {
