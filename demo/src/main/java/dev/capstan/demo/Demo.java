@@ -9,8 +9,6 @@ import dev.capstan.runtime.engine.RuntimeLimits;
 import dev.capstan.testing.KafkaBroker;
 import dev.capstan.testing.PostgresServer;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,8 +42,7 @@ public final class Demo {
              KafkaBroker kafka = KafkaBroker.builder().start()) {
             String db = pg.createDatabase("harbor");
             BookingSchema.create(pg, db);
-            Path dir = Files.createTempDirectory("capstan-demo");
-            PipelineConfig config = pipeline(dir, pg, db, kafka);
+            PipelineConfig config = pipeline(pg, db, kafka);
             Pipeline pipeline = new Pipeline(config, RuntimeLimits.defaults());
             Thread runner = new Thread(() -> {
                 try {
@@ -81,35 +78,13 @@ public final class Demo {
         }
     }
 
-    private static PipelineConfig pipeline(Path dir, PostgresServer pg, String db, KafkaBroker kafka)
-            throws Exception {
-        Path secret = Files.createDirectories(dir.resolve("secrets/pg-harbor"));
-        Files.writeString(secret.resolve("username"), pg.user());
-        Files.writeString(secret.resolve("password"), pg.password());
-        String yaml = """
-                apiVersion: capstan.dev/v1alpha1
-                kind: CdcPipeline
-                metadata: {name: bookings, namespace: harbor}
-                spec:
-                  source:
-                    postgres:
-                      host: %s
-                      port: %d
-                      database: %s
-                      credentialsSecretRef: {name: pg-harbor}
-                      tls: {mode: disable}
-                    tables:
+    private static PipelineConfig pipeline(PostgresServer pg, String db, KafkaBroker kafka) throws Exception {
+        PipelineFiles files = PipelineFiles.write("harbor", "harbor", pg, db, kafka, """
                       - name: public.bookings
                         mask: [{column: email, with: sha256}]
                       - name: public.payments
                         excludeColumns: [card_token]
-                  sink:
-                    kafka:
-                      bootstrapServers: %s
-                      topicPrefix: harbor
-                      topics: {partitions: 3, replicationFactor: 1}
-                """.formatted(pg.host(), pg.port(), db, kafka.bootstrapServers());
-        Files.writeString(dir.resolve("pipeline.yaml"), yaml);
-        return new PipelineResolver(new SecretsDir(dir.resolve("secrets"))).resolve(PipelineLoader.parse(yaml));
+                """);
+        return new PipelineResolver(new SecretsDir(files.secretsDir())).resolve(PipelineLoader.parse(files.yaml()));
     }
 }

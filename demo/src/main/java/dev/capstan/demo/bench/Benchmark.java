@@ -1,5 +1,6 @@
 package dev.capstan.demo.bench;
 
+import dev.capstan.demo.PipelineFiles;
 import dev.capstan.api.naming.PipelineNames;
 import dev.capstan.testing.KafkaBroker;
 import dev.capstan.testing.PostgresServer;
@@ -26,6 +27,7 @@ import java.util.Locale;
 public final class Benchmark {
 
     static final String TABLE = "bench_orders";
+    private static final String TABLES = "      - name: public." + TABLE + "\n";
 
     private Benchmark() {
     }
@@ -54,7 +56,7 @@ public final class Benchmark {
     private static String backlog(PostgresServer pg, KafkaBroker kafka, Path jar, int events) throws Exception {
         String db = pg.createDatabase("bench");
         createTable(pg, db);
-        BenchPipeline pipeline = BenchPipeline.write(pg, db, kafka, "bench");
+        PipelineFiles pipeline = PipelineFiles.write("bench", "bench", pg, db, kafka, TABLES);
         createSlot(pg, db, pipeline);
         long t0 = System.nanoTime();
         BacklogWriter.write(pg, db, TABLE, events);
@@ -76,7 +78,7 @@ public final class Benchmark {
     private static String bigTransaction(PostgresServer pg, KafkaBroker kafka, Path jar, int rows) throws Exception {
         String db = pg.createDatabase("bigtx");
         createTable(pg, db);
-        BenchPipeline pipeline = BenchPipeline.write(pg, db, kafka, "bigtx");
+        PipelineFiles pipeline = PipelineFiles.write("bench", "bigtx", pg, db, kafka, TABLES);
         createSlot(pg, db, pipeline);
         try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
             st.execute("INSERT INTO " + TABLE + " SELECT g, g % 1000, (g % 10000) / 100.0, 'new', "
@@ -100,7 +102,7 @@ public final class Benchmark {
     }
 
     /** The slot exists before the backlog is written, so the runtime replays all of it. */
-    private static void createSlot(PostgresServer pg, String db, BenchPipeline pipeline) throws Exception {
+    private static void createSlot(PostgresServer pg, String db, PipelineFiles pipeline) throws Exception {
         String slot = PipelineNames.defaultSlotName("bench", pipeline.name());
         try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
             st.execute("CREATE PUBLICATION " + slot + " FOR TABLE " + TABLE);

@@ -1,5 +1,6 @@
 package dev.capstan.demo.bench;
 
+import dev.capstan.demo.PipelineFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class RuntimeUnderTest implements AutoCloseable {
         this.port = port;
     }
 
-    static RuntimeUnderTest start(Path jar, BenchPipeline pipeline) throws IOException {
+    static RuntimeUnderTest start(Path jar, PipelineFiles pipeline) throws IOException {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
