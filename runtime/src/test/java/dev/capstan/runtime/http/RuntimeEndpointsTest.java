@@ -45,7 +45,7 @@ class RuntimeEndpointsTest {
                 String base = "http://127.0.0.1:" + server.port();
                 assertThat(get(base + "/health/live").statusCode()).isEqualTo(200);
                 assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
-                Awaitility.await().untilAsserted(() -> {
+                Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
                     JsonNode status = new ObjectMapper().readTree(get(base + "/status").body());
                     assertThat(status.get("eventsPublished").asLong()).isEqualTo(10);
                     assertThat(status.get("replicationSlot").get("name").asText()).isEqualTo("capstan_test_endpoints");
@@ -58,7 +58,7 @@ class RuntimeEndpointsTest {
                 assertThat(scrape).contains("capstan_events_published_total{namespace=\"test\",pipeline=\"endpoints\"} 10.0")
                         .contains("capstan_slot_retained_wal_bytes").contains("capstan_lag_milliseconds");
                 pipeline.stop();
-                Awaitility.await().untilAsserted(() -> assertThat(get(base + "/health/ready").statusCode())
+                Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(base + "/health/ready").statusCode())
                         .isEqualTo(503));
             }
         }
