@@ -2,6 +2,7 @@ package dev.capstan.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.testing.KafkaBroker;
 import dev.capstan.testing.PostgresServer;
@@ -29,10 +30,8 @@ class BadInputTest {
     @BeforeAll
     static void schema(PostgresServer pg) throws Exception {
         db = pg.createDatabase("badinput");
-        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE present (id int PRIMARY KEY, v text)");
-            st.execute("CREATE TABLE keyless (v text)");
-        }
+        Sql.exec(pg, db, "CREATE TABLE present (id int PRIMARY KEY, v text)",
+                "CREATE TABLE keyless (v text)");
     }
 
     private record Result(int code, String out, String err) {
@@ -86,9 +85,7 @@ class BadInputTest {
     void walLevelReplicaSaysHowToFixIt(KafkaBroker kafka) throws Exception {
         try (PostgresServer replica = PostgresServer.builder().setting("wal_level", "replica").start()) {
             String database = replica.createDatabase("walreplica");
-            try (Connection c = replica.connect(database); Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE t (id int PRIMARY KEY)");
-            }
+            Sql.exec(replica, database, "CREATE TABLE t (id int PRIMARY KEY)");
             Result r = run(TestPipeline.of("walreplica", replica, database, kafka, List.of("public.t")));
             assertThat(r.code()).isNotZero();
             assertThat(r.err()).contains("wal_level=replica").contains("wal_level = logical");
@@ -97,10 +94,8 @@ class BadInputTest {
 
     @Test
     void userWithoutReplicationPrivilegeIsToldTheGrant(PostgresServer pg, KafkaBroker kafka) throws Exception {
-        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
-            st.execute("CREATE ROLE plain LOGIN PASSWORD 'plainpw'");
-            st.execute("GRANT SELECT ON present TO plain");
-        }
+        Sql.exec(pg, db, "CREATE ROLE plain LOGIN PASSWORD 'plainpw'",
+                "GRANT SELECT ON present TO plain");
         Result r = run(TestPipeline.of("noprivilege", pg, db, kafka, List.of("public.present"), "plain", "plainpw"));
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("may not use logical replication").contains("WITH REPLICATION");

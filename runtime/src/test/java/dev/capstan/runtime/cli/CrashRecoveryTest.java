@@ -3,6 +3,7 @@ package dev.capstan.runtime.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.runtime.source.postgres.PgLsn;
+import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.RowModel;
 import dev.capstan.runtime.support.RuntimeProcess;
 import dev.capstan.runtime.support.TestPipeline;
@@ -41,9 +42,7 @@ class CrashRecoveryTest {
     @Test
     void killedAtRandomPointsLosesNothing(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("crash");
-        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE items (id bigint PRIMARY KEY, v text)");
-        }
+        Sql.exec(pg, db, "CREATE TABLE items (id bigint PRIMARY KEY, v text)");
         TestPipeline pipeline = TestPipeline.of("crash", pg, db, kafka, List.of("public.items"));
         String slot = pipeline.config().postgres().slotName();
         try (Connection c = pg.connect(db); Statement st = c.createStatement()) {

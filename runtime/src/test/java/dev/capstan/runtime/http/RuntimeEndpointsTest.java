@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.runtime.metrics.PipelineMetrics;
+import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.testing.KafkaBroker;
 import dev.capstan.testing.PostgresServer;
@@ -30,9 +31,7 @@ class RuntimeEndpointsTest {
     @Test
     void endpointsReportHealthMetricsAndStatus(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("endpoints");
-        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE t (id int PRIMARY KEY)");
-        }
+        Sql.exec(pg, db, "CREATE TABLE t (id int PRIMARY KEY)");
         try (TestPipeline.Running running = TestPipeline.of("endpoints", pg, db, kafka, List.of("public.t")).start()) {
             var pipeline = running.pipeline();
             PipelineMetrics metrics = new PipelineMetrics(pipeline.config(), pipeline.stats(), pipeline.state(),

@@ -2,6 +2,7 @@ package dev.capstan.runtime.source.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.testing.KafkaBroker;
 import dev.capstan.testing.PostgresServer;
@@ -22,10 +23,8 @@ class HeartbeatTest {
     @Test
     void filteredChangesDoNotHoldBackTheSlot(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("heartbeat");
-        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE captured (id int PRIMARY KEY)");
-            st.execute("CREATE TABLE other (id serial PRIMARY KEY, v text)");
-        }
+        Sql.exec(pg, db, "CREATE TABLE captured (id int PRIMARY KEY)",
+                "CREATE TABLE other (id serial PRIMARY KEY, v text)");
         TestPipeline pipeline = TestPipeline.of("heartbeat", pg, db, kafka, List.of("public.captured"));
         String slot = pipeline.config().postgres().slotName();
         try (TestPipeline.Running running = pipeline.start();

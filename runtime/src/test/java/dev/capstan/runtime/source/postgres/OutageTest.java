@@ -2,6 +2,7 @@ package dev.capstan.runtime.source.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.RowModel;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.runtime.support.TopicReader;
@@ -11,7 +12,6 @@ import dev.capstan.testing.PostgresServer;
 import dev.capstan.testing.WithKafka;
 import dev.capstan.testing.WithPostgres;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +65,7 @@ class OutageTest {
     }
 
     private static void createTable(PostgresServer pg, String db) throws Exception {
-        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE items (id bigint PRIMARY KEY, v text)");
-        }
+        Sql.exec(pg, db, "CREATE TABLE items (id bigint PRIMARY KEY, v text)");
     }
 
     private static void assertConverges(PostgresServer pg, String db, KafkaBroker kafka, String topic)

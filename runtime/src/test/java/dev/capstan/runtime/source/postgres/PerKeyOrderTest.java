@@ -2,6 +2,7 @@ package dev.capstan.runtime.source.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.RowModel;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.runtime.support.TopicReader;
@@ -12,7 +13,6 @@ import dev.capstan.testing.PostgresServer;
 import dev.capstan.testing.WithKafka;
 import dev.capstan.testing.WithPostgres;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +27,7 @@ class PerKeyOrderTest {
     @Test
     void eventsOfOneKeyKeepCommitOrder(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("order");
-        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE items (id bigint PRIMARY KEY, v text)");
-        }
+        Sql.exec(pg, db, "CREATE TABLE items (id bigint PRIMARY KEY, v text)");
         try (TestPipeline.Running running = TestPipeline.of("order", pg, db, kafka, List.of("public.items")).start()) {
             try (Workload workload = Workload.start(pg, db, "items", 50, 3, 4)) {
                 Thread.sleep(5_000);

@@ -3,6 +3,7 @@ package dev.capstan.runtime.source.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.runtime.support.TopicReader;
 import dev.capstan.runtime.support.TopicReader.Rec;
@@ -10,9 +11,6 @@ import dev.capstan.testing.KafkaBroker;
 import dev.capstan.testing.PostgresServer;
 import dev.capstan.testing.WithKafka;
 import dev.capstan.testing.WithPostgres;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ class PostgresStreamingTest {
     @Test
     void everyOperationArrivesWithEnvelopeKeyAndTopic(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("ops");
-        sql(pg, db, "CREATE TABLE public.bookings (id bigint PRIMARY KEY, guest text, email text, "
+        Sql.exec(pg, db, "CREATE TABLE public.bookings (id bigint PRIMARY KEY, guest text, email text, "
                 + "secret text, amount numeric(12,2))", "ALTER TABLE public.bookings REPLICA IDENTITY FULL");
         TestPipeline pipeline = TestPipeline.of("ops", pg, db, kafka, List.of("public.bookings"))
                 .edit("      - name: public.bookings\n", "      - name: public.bookings\n"
@@ -35,7 +33,7 @@ class PostgresStreamingTest {
         try (TestPipeline.Running running = pipeline.start();
              TopicReader topic = new TopicReader(kafka.bootstrapServers(), "ops.public.bookings");
              TopicReader markers = new TopicReader(kafka.bootstrapServers(), "ops.transaction")) {
-            sql(pg, db, "INSERT INTO bookings VALUES (1, 'Ada', 'ada@example.com', 's3cr3t', 12.50)",
+            Sql.exec(pg, db, "INSERT INTO bookings VALUES (1, 'Ada', 'ada@example.com', 's3cr3t', 12.50)",
                     "UPDATE bookings SET amount = 13.75 WHERE id = 1",
                     "DELETE FROM bookings WHERE id = 1",
                     "TRUNCATE bookings");
@@ -94,10 +92,10 @@ class PostgresStreamingTest {
     @Test
     void primaryKeyChangeIsDeleteThenCreate(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("keychange");
-        sql(pg, db, "CREATE TABLE t (id int PRIMARY KEY, v text)");
+        Sql.exec(pg, db, "CREATE TABLE t (id int PRIMARY KEY, v text)");
         try (TestPipeline.Running running = TestPipeline.of("keychange", pg, db, kafka, List.of("public.t")).start();
              TopicReader topic = new TopicReader(kafka.bootstrapServers(), "keychange.public.t")) {
-            sql(pg, db, "INSERT INTO t VALUES (1, 'a')", "UPDATE t SET id = 2 WHERE id = 1");
+            Sql.exec(pg, db, "INSERT INTO t VALUES (1, 'a')", "UPDATE t SET id = 2 WHERE id = 1");
             List<Rec> records = topic.read(4, WAIT);
             // Order holds per key (keys 1 and 2 may sit on different partitions).
             assertThat(records.stream().filter(r -> r.key().get("id").asInt() == 1)).extracting(Rec::op)
@@ -109,11 +107,4 @@ class PostgresStreamingTest {
         }
     }
 
-    static void sql(PostgresServer pg, String db, String... statements) throws SQLException {
-        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
-    }
 }

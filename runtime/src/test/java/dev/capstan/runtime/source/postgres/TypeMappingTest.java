@@ -3,6 +3,7 @@ package dev.capstan.runtime.source.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.runtime.support.TopicReader;
 import dev.capstan.runtime.support.TopicReader.Rec;
@@ -24,13 +25,11 @@ class TypeMappingTest {
     @Test
     void everyMappedTypeArrivesAsDocumented(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("types");
-        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
-            st.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
-            st.execute("CREATE TABLE t (id int PRIMARY KEY, s smallint, i int, b bigint, n numeric(10,3), "
+        Sql.exec(pg, db, "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
+                "CREATE TABLE t (id int PRIMARY KEY, s smallint, i int, b bigint, n numeric(10,3), "
                     + "r real, d double precision, ok boolean, tx text, vc varchar(10), ch char(3), by bytea, "
                     + "dt date, tm time, ts timestamp, tz timestamptz, iv interval, u uuid, j json, jb jsonb, "
                     + "ia int[], ta text[], m mood, big text)");
-        }
         try (TestPipeline.Running running = TestPipeline.of("types", pg, db, kafka, List.of("public.t")).start();
              TopicReader topic = new TopicReader(kafka.bootstrapServers(), "types.public.t")) {
             try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
