@@ -73,7 +73,7 @@ public final class ChangePublisher {
             whileWaiting.run();
         }
         batch.sent();
-        while (!sink.send(topic, key, value, (meta, error) -> {
+        sink.send(topic, key, value, (meta, error) -> {
             window.release(size);
             if (error != null) {
                 tracker.failed(error);
@@ -83,8 +83,6 @@ public final class ChangePublisher {
                     stats.acked(sourceTs);
                 }
             }
-        })) {
-            whileWaiting.run();
-        }
+        });
     }
 }

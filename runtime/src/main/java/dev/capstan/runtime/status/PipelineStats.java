@@ -12,14 +12,12 @@ public final class PipelineStats {
 
     private final LongAdder eventsPublished = new LongAdder();
     private final AtomicLong lastAckedSourceTsMs = new AtomicLong();
-    private final AtomicLong lastAckedAtMs = new AtomicLong();
     private final AtomicLong lastReceivedSourceTsMs = new AtomicLong();
 
     /** Kafka acknowledged an event committed in the source at {@code sourceTsMs}. */
     public void acked(long sourceTsMs) {
         eventsPublished.increment();
         lastAckedSourceTsMs.accumulateAndGet(sourceTsMs, Math::max);
-        lastAckedAtMs.set(System.currentTimeMillis());
     }
 
     /** The reader saw a change committed at {@code sourceTsMs}. */

@@ -7,7 +7,6 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -16,8 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * events of one row keep their commit order.
  *
  * <p>Thread-safe, as {@link KafkaProducer} is. {@link #send} blocks at most {@code max.block.ms}
- * (metadata or buffer) and returns false when it had to give up, so the caller can keep its source
- * alive and try again.
+ * (metadata or buffer); a record it could not take in time (a topic whose metadata did not arrive)
+ * fails through its callback, like every other send failure.
  */
 public final class KafkaSink implements AutoCloseable {
 
@@ -48,19 +47,9 @@ public final class KafkaSink implements AutoCloseable {
         return p;
     }
 
-    /**
-     * Hands one record to the producer. The callback runs on the producer's I/O thread.
-     *
-     * @return false when the producer could not take the record within {@code max.block.ms}
-     *         (broker unreachable for metadata, buffer full); the record was not sent
-     */
-    public boolean send(String topic, byte[] key, byte[] value, Callback callback) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value), callback);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        }
+    /** Hands one record to the producer. The callback runs on the producer's I/O thread. */
+    public void send(String topic, byte[] key, byte[] value, Callback callback) {
+        producer.send(new ProducerRecord<>(topic, key, value), callback);
     }
 
     /** Blocks until every record handed over so far is acknowledged or failed. */

@@ -16,7 +16,7 @@ public final class PgSlotMonitor {
 
     /** The slot as PostgreSQL sees it. {@code retainedWalBytes} is WAL kept on disk for this slot. */
     public record SlotState(String name, boolean active, String walStatus, long retainedWalBytes,
-                            PgLsn confirmedFlushLsn, PgLsn currentWalLsn) {
+                            PgLsn confirmedFlushLsn) {
     }
 
     private final Connection connection;
@@ -29,7 +29,7 @@ public final class PgSlotMonitor {
     public Optional<SlotState> read(String slotName) throws SQLException {
         String sql = "SELECT active, wal_status, "
                 + "COALESCE(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)::bigint, "
-                + "confirmed_flush_lsn::text, pg_current_wal_lsn()::text "
+                + "confirmed_flush_lsn::text "
                 + "FROM pg_replication_slots WHERE slot_name = ?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, slotName);
@@ -39,7 +39,7 @@ public final class PgSlotMonitor {
                 }
                 String confirmed = rs.getString(4);
                 return Optional.of(new SlotState(slotName, rs.getBoolean(1), rs.getString(2), rs.getLong(3),
-                        confirmed == null ? PgLsn.INVALID : PgLsn.parse(confirmed), PgLsn.parse(rs.getString(5))));
+                        confirmed == null ? PgLsn.INVALID : PgLsn.parse(confirmed)));
             }
         }
     }

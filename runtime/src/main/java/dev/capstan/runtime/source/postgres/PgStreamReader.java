@@ -36,8 +36,6 @@ import org.slf4j.MDC;
 public final class PgStreamReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(PgStreamReader.class);
-    /** Prefix of the logical messages Capstan emits to keep an idle slot moving. */
-    public static final String HEARTBEAT_PREFIX = "capstan.heartbeat";
 
     private final PgConnections connections;
     private final PipelineConfig config;
