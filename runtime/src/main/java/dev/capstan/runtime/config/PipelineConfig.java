@@ -10,5 +10,5 @@ import java.util.List;
  * @param name      the pipeline's name
  */
 public record PipelineConfig(String namespace, String name, PostgresConfig postgres, List<TableConfig> tables,
-                             KafkaConfig kafka) {
+                             KafkaConfig kafka, SnapshotConfig snapshot) {
 }

@@ -4,6 +4,9 @@ import dev.capstan.api.naming.PipelineNames;
 import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcPipelineSpec;
 import dev.capstan.api.v1alpha1.sink.DeliveryGuarantee;
+import dev.capstan.api.v1alpha1.snapshot.SnapshotMode;
+import dev.capstan.api.v1alpha1.snapshot.SnapshotRequest;
+import dev.capstan.api.v1alpha1.snapshot.SnapshotSpec;
 import dev.capstan.api.v1alpha1.source.ColumnMaskSpec;
 import dev.capstan.api.v1alpha1.source.MaskFunction;
 import dev.capstan.api.v1alpha1.source.PostgresSourceSpec;
@@ -12,6 +15,7 @@ import dev.capstan.api.v1alpha1.source.TableSpec;
 import dev.capstan.api.v1alpha1.source.TlsMode;
 import dev.capstan.runtime.event.TableId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +54,8 @@ public final class PipelineResolver {
         }
         List<TableConfig> tables = tables(spec.getSource().getTables());
         return new PipelineConfig(namespace, name, postgres(namespace, name, spec.getSource().getPostgres()),
-                tables, new KafkaSettings(secrets).resolve(spec.getSink().getKafka()));
+                tables, new KafkaSettings(secrets).resolve(spec.getSink().getKafka()),
+                snapshot(spec.getSnapshot(), tables));
     }
 
     private PostgresConfig postgres(String namespace, String name, PostgresSourceSpec pg) {
@@ -72,6 +77,32 @@ public final class PipelineResolver {
                 .orElse(PipelineNames.defaultPublicationName(namespace, name));
         return new PostgresConfig(pg.getHost(), pg.getPort(), pg.getDatabase(), user, password, sslMode, rootCert,
                 slot, publication, Durations.parse(pg.getHeartbeatInterval(), "spec.source.postgres.heartbeatInterval"));
+    }
+
+    private static SnapshotConfig snapshot(SnapshotSpec spec, List<TableConfig> tables) {
+        SnapshotSpec s = spec == null ? new SnapshotSpec() : spec;
+        Set<TableId> captured = new HashSet<>();
+        tables.forEach(t -> captured.add(t.id()));
+        List<SnapshotConfig.Request> requests = new ArrayList<>();
+        List<SnapshotRequest> specs = Optional.ofNullable(s.getRequests()).orElse(List.of());
+        for (int i = 0; i < specs.size(); i++) {
+            SnapshotRequest r = specs.get(i);
+            List<TableId> ids = new ArrayList<>();
+            for (int j = 0; j < r.getTables().size(); j++) {
+                TableId id = TableId.parse(r.getTables().get(j));
+                if (!captured.contains(id)) {
+                    throw new ConfigException("spec.snapshot.requests[" + i + "].tables[" + j + "]: table " + id
+                            + " is not in spec.source.tables; a re-snapshot can only read captured tables");
+                }
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            requests.add(new SnapshotConfig.Request(r.getId(), List.copyOf(ids)));
+        }
+        return new SnapshotConfig(Optional.ofNullable(s.getMode()).orElse(SnapshotMode.INITIAL),
+                Optional.ofNullable(s.getChunkSize()).orElse(10_000),
+                Optional.ofNullable(s.getParallelism()).orElse(2), List.copyOf(requests));
     }
 
     private static List<TableConfig> tables(List<TableSpec> specs) {

@@ -102,5 +102,10 @@ public final class AckTracker<P> {
         public void acked() {
             pending.decrementAndGet();
         }
+
+        /** Sealed, and Kafka acknowledged every record of it. */
+        public boolean acknowledged() {
+            return position != null && pending.get() == 0;
+        }
     }
 }

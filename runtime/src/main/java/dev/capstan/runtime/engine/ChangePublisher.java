@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChangePublisher {
 
+    /** In place of a source timestamp: a snapshot row, counted as published but not towards lag. */
+    private static final long SNAPSHOT_ROW = -2;
     private final KafkaSink sink;
     private final JsonEventFormat format = new JsonEventFormat();
     private final InFlightWindow window;
@@ -49,8 +51,7 @@ public final class ChangePublisher {
 
     /** Sends one event (and its tombstone) into {@code batch}. */
     public void publish(ChangeEvent event, AckTracker.Batch<?> batch) throws InterruptedException {
-        String topic = topics.computeIfAbsent(event.table(),
-                t -> PipelineNames.tableTopic(topicPrefix, t.schema(), t.table()));
+        String topic = topic(event);
         byte[] key = event.key() == null ? null : format.key(event);
         long sourceTs = event.source().tsMs();
         stats.received(sourceTs);
@@ -60,10 +61,25 @@ public final class ChangePublisher {
         }
     }
 
+    /** Sends one snapshot row, encoding it here (used for the few rows re-marked at the end of a table). */
+    public void publishSnapshotRow(ChangeEvent event, AckTracker.Batch<?> batch) throws InterruptedException {
+        publishSnapshotRow(event, format.key(event), format.value(event), batch);
+    }
+
+    /** Sends one snapshot row already encoded by a chunk reader. */
+    public void publishSnapshotRow(ChangeEvent event, byte[] key, byte[] value, AckTracker.Batch<?> batch)
+            throws InterruptedException {
+        send(topic(event), key, value, batch, SNAPSHOT_ROW);
+    }
+
     /** Sends a BEGIN or END marker to {@code <prefix>.transaction} into {@code batch}. */
     public void publishMarker(TransactionMarker marker, AckTracker.Batch<?> batch) throws InterruptedException {
         send(PipelineNames.transactionTopic(topicPrefix), format.markerKey(marker), format.markerValue(marker),
                 batch, -1);
+    }
+
+    private String topic(ChangeEvent event) {
+        return topics.computeIfAbsent(event.table(), t -> PipelineNames.tableTopic(topicPrefix, t.schema(), t.table()));
     }
 
     private void send(String topic, byte[] key, byte[] value, AckTracker.Batch<?> batch, long sourceTs)
@@ -81,6 +97,8 @@ public final class ChangePublisher {
                 batch.acked();
                 if (sourceTs >= 0) {
                     stats.acked(sourceTs);
+                } else if (sourceTs == SNAPSHOT_ROW) {
+                    stats.snapshotRowAcked();
                 }
             }
         });

@@ -2,7 +2,10 @@ package dev.capstan.runtime.engine;
 
 import dev.capstan.api.naming.PipelineNames;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;
+import dev.capstan.api.v1alpha1.snapshot.SnapshotMode;
 import dev.capstan.runtime.config.KafkaConfig;
+import dev.capstan.runtime.offsets.OffsetStore;
+import dev.capstan.runtime.snapshot.SnapshotCoordinator;
 import dev.capstan.runtime.config.PipelineConfig;
 import dev.capstan.runtime.config.TableConfig;
 import dev.capstan.runtime.sink.kafka.KafkaSink;
@@ -47,6 +50,7 @@ public final class Pipeline {
     private final List<String> topics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile SnapshotCoordinator snapshots;
 
     public Pipeline(PipelineConfig config, RuntimeLimits limits) {
         this.config = config;
@@ -71,10 +75,19 @@ public final class Pipeline {
             Source source = new PostgresSource(config, publisher, tracker, state);
             source.check();
             new TopicCreator(config.kafka().clientConfig()).ensure(topicSpecs(config.kafka()));
+            OffsetStore offsets = OffsetStore.load(config.kafka().clientConfig(),
+                    PipelineNames.offsetsTopic(config.kafka().topicPrefix()), sink, Duration.ofSeconds(60));
             state.sinkConnected(true);
             source.prepare();
             poller.start();
-            source.stream(() -> running, DRAIN_MILLIS);
+            try (SnapshotCoordinator snapshots = new SnapshotCoordinator(config.snapshot(),
+                    config.tables().stream().map(TableConfig::id).toList(), offsets)) {
+                this.snapshots = snapshots;
+                snapshots.start(source.chunkReaders());
+                boolean snapshotOnly = config.snapshot().mode() == SnapshotMode.INITIAL_ONLY;
+                source.stream(snapshots, () -> running && !(snapshotOnly && snapshotOnlyFinished(snapshots)),
+                        DRAIN_MILLIS);
+            }
             state.state("Stopped", "");
         } catch (Exception e) {
             state.state("Failed", e.getMessage());
@@ -84,6 +97,18 @@ public final class Pipeline {
             stopped.countDown();
             MDC.clear();
         }
+    }
+
+    private boolean snapshotOnlyFinished(SnapshotCoordinator snapshots) {
+        if (!snapshots.finished()) {
+            return false;
+        }
+        if (running) {
+            LOG.info("Snapshot finished; stopping (snapshot.mode initial_only)");
+            state.state("Stopping", "snapshot finished (snapshot.mode initial_only)");
+            running = false;
+        }
+        return true;
     }
 
     /** Asks {@link #run()} to stop reading, drain and return. Does not wait. */
@@ -102,7 +127,8 @@ public final class Pipeline {
 
     /** The status fields the runtime reports, now. */
     public CdcPipelineStatus status() {
-        return StatusReport.of(state, stats, topics);
+        SnapshotCoordinator current = snapshots;
+        return StatusReport.of(state, stats, topics, current == null ? null : current.status());
     }
 
     public boolean ready() {
@@ -141,7 +167,7 @@ public final class Pipeline {
 
     /**
      * Table topics with the spec's partitions; the transaction topic with one partition, so its BEGIN and
-     * END markers keep commit order.
+     * END markers keep commit order; the offsets topic compacted, with one partition.
      */
     private List<TopicSpec> topicSpecs(KafkaConfig kafka) {
         List<TopicSpec> specs = new ArrayList<>();
@@ -150,6 +176,10 @@ public final class Pipeline {
             specs.add(new TopicSpec(name, name.equals(transactions) ? Optional.of(1) : kafka.partitions(),
                     kafka.replicationFactor(), kafka.topicConfig()));
         }
+        Map<String, String> compacted = new java.util.HashMap<>(kafka.topicConfig());
+        compacted.put("cleanup.policy", "compact");
+        specs.add(new TopicSpec(PipelineNames.offsetsTopic(kafka.topicPrefix()), Optional.of(1),
+                kafka.replicationFactor(), compacted));
         return specs;
     }
 }

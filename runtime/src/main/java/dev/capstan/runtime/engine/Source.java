@@ -16,10 +16,14 @@ public interface Source {
     /** Creates missing replication objects (after {@link #check()} passed). Blocking. */
     void prepare() throws Exception;
 
+    /** Opens chunk readers for snapshots (after {@link #check()} passed). */
+    dev.capstan.runtime.snapshot.ChunkReader.Factory chunkReaders();
+
     /**
-     * Streams until {@code running} is false, then drains in-flight events for up to
+     * Streams until {@code running} is false, feeding {@code snapshots} the watermarks and changes it needs, then drains in-flight events for up to
      * {@code drainMillis} and confirms what Kafka acknowledged. Retriable failures reconnect with
      * backoff; fatal ones are thrown.
      */
-    void stream(java.util.function.BooleanSupplier running, long drainMillis) throws Exception;
+    void stream(dev.capstan.runtime.snapshot.SnapshotCoordinator snapshots, java.util.function.BooleanSupplier running,
+                long drainMillis) throws Exception;
 }

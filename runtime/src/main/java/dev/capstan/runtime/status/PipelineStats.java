@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PipelineStats {
 
     private final LongAdder eventsPublished = new LongAdder();
+    private final LongAdder snapshotRows = new LongAdder();
     private final AtomicLong lastAckedSourceTsMs = new AtomicLong();
     private final AtomicLong lastReceivedSourceTsMs = new AtomicLong();
 
@@ -18,6 +19,17 @@ public final class PipelineStats {
     public void acked(long sourceTsMs) {
         eventsPublished.increment();
         lastAckedSourceTsMs.accumulateAndGet(sourceTsMs, Math::max);
+    }
+
+    /** Kafka acknowledged a snapshot row (counted as published; snapshot rows do not count towards lag). */
+    public void snapshotRowAcked() {
+        eventsPublished.increment();
+        snapshotRows.increment();
+    }
+
+    /** Snapshot rows acknowledged by Kafka. */
+    public long snapshotRows() {
+        return snapshotRows.sum();
     }
 
     /** The reader saw a change committed at {@code sourceTsMs}. */

@@ -3,6 +3,7 @@ package dev.capstan.runtime.status;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;
 import dev.capstan.api.v1alpha1.status.LagStatus;
 import dev.capstan.api.v1alpha1.status.RuntimeStatus;
+import dev.capstan.api.v1alpha1.status.SnapshotStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,8 +19,10 @@ public final class StatusReport {
     }
 
     /** The runtime-owned part of the CdcPipeline status, now. */
-    public static CdcPipelineStatus of(SourceState state, PipelineStats stats, List<String> topics) {
+    public static CdcPipelineStatus of(SourceState state, PipelineStats stats, List<String> topics,
+                                       SnapshotStatus snapshot) {
         CdcPipelineStatus status = new CdcPipelineStatus();
+        status.setSnapshot(snapshot);
         status.setReplicationSlot(state.slot());
         LagStatus lag = new LagStatus();
         lag.setMillisBehindSource(stats.millisBehindSource());

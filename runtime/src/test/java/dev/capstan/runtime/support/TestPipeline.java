@@ -90,6 +90,17 @@ public final class TestPipeline {
         return this;
     }
 
+    /** Sets {@code spec.snapshot} (a YAML flow mapping, e.g. {@code {chunkSize: 100, parallelism: 2}}). */
+    public TestPipeline snapshot(String flow) {
+        if (yaml.contains("  snapshot: ")) {
+            yaml = yaml.replaceAll("  snapshot: .*\n", "  snapshot: " + java.util.regex.Matcher.quoteReplacement(flow)
+                    + "\n");
+        } else {
+            yaml = yaml.replace("  sink:\n", "  snapshot: " + flow + "\n  sink:\n");
+        }
+        return this;
+    }
+
     public String yaml() {
         return yaml;
     }

@@ -83,11 +83,16 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
+    /** JSON, or a text node for a key that is a plain string (the offsets topic's keys). */
     private static JsonNode parse(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
         try {
-            return bytes == null ? null : JSON.readTree(bytes);
+            return JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(new String(bytes,
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

@@ -24,6 +24,17 @@ public final class PgConnections {
         return DriverManager.getConnection(config.jdbcUrl(), properties());
     }
 
+    /**
+     * A connection for snapshot reads: results in text format, as pgoutput sends values, so both convert
+     * the same way.
+     */
+    public Connection openForSnapshot() throws SQLException {
+        Properties props = properties();
+        PGProperty.BINARY_TRANSFER.set(props, false);
+        PGProperty.APPLICATION_NAME.set(props, "capstan-snapshot");
+        return DriverManager.getConnection(config.jdbcUrl(), props);
+    }
+
     /** A replication connection for {@code START_REPLICATION}; only the replication API works on it. */
     public Connection openReplication() throws SQLException {
         Properties props = properties();

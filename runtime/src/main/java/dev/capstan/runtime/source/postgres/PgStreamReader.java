@@ -10,7 +10,9 @@ import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.event.TransactionMarker;
 import dev.capstan.runtime.sink.kafka.SinkException;
 import dev.capstan.runtime.status.SourceState;
+import dev.capstan.runtime.snapshot.SnapshotCoordinator;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -44,6 +46,7 @@ public final class PgStreamReader {
     private final ChangePublisher publisher;
     private final AckTracker<PgLsn> tracker;
     private final SourceState state;
+    private final SnapshotCoordinator snapshots;
     private final PgOutputDecoder decoder = new PgOutputDecoder();
     private final Map<Integer, PgTableModel> models = new HashMap<>();
     private final RelationCache relations = new RelationCache();
@@ -53,13 +56,15 @@ public final class PgStreamReader {
     private long lastHeartbeat = System.currentTimeMillis();
 
     public PgStreamReader(PgConnections connections, PipelineConfig config, Map<TableId, List<String>> keys,
-                          ChangePublisher publisher, AckTracker<PgLsn> tracker, SourceState state) {
+                          ChangePublisher publisher, AckTracker<PgLsn> tracker, SourceState state,
+                          SnapshotCoordinator snapshots) {
         this.connections = connections;
         this.config = config;
         this.keys = keys;
         this.publisher = publisher;
         this.tracker = tracker;
         this.state = state;
+        this.snapshots = snapshots;
         config.tables().forEach(t -> tables.put(t.id(), t));
         this.builder = new PgChangeBuilder(config.kafka().topicPrefix(), config.postgres().database());
     }
@@ -74,6 +79,7 @@ public final class PgStreamReader {
         batch = null;
         models.clear();
         relations.clear();
+        snapshots.streamRestarted();
         try (Connection connection = connections.openReplication()) {
             PGReplicationStream stream = connection.unwrap(PGConnection.class).getReplicationAPI()
                     .replicationStream().logical()
@@ -151,14 +157,31 @@ public final class PgStreamReader {
             for (int relationId : truncate.relationIds()) {
                 PgTableModel model = models.get(relationId);
                 if (model != null) {
+                    snapshots.onTruncate(model.id());
                     publish(model, Operation.TRUNCATE, null, null, null, lsn);
                 }
             }
+        } else if (message instanceof PgMessage.Message m && SnapshotCoordinator.WATERMARK_PREFIX.equals(m.prefix())) {
+            onWatermark(m);
         } else {
-            // Origin, and logical messages such as
-            // Capstan's heartbeats carry nothing to publish.
+            // Origin, and other applications' logical messages, carry nothing to publish.
             LOG.debug("Skipping {}", message);
         }
+    }
+
+    /**
+     * A snapshot watermark (non-transactional, so it arrives between transactions): the chunk's rows that
+     * it publishes form a batch of their own, confirmed at the watermark's position.
+     */
+    private void onWatermark(PgMessage.Message message) throws InterruptedException {
+        String content = new String(message.content(), StandardCharsets.UTF_8);
+        if (batch != null) {
+            snapshots.onWatermark(content, publisher, batch);
+            return;
+        }
+        AckTracker.Batch<PgLsn> own = tracker.open();
+        snapshots.onWatermark(content, publisher, own);
+        tracker.seal(own, message.lsn());
     }
 
     private void onRelation(PgMessage.Relation relation) {
@@ -195,6 +218,9 @@ public final class PgStreamReader {
     }
 
     private void publish(PgTableModel model, Operation op, Row key, Row before, Row after, PgLsn lsn) throws InterruptedException {
+        if (key != null) {
+            snapshots.onChange(model.id(), key);
+        }
         publisher.publish(builder.event(model.id(), op, key, before, after, lsn), batch);
     }
 
@@ -205,6 +231,7 @@ public final class PgStreamReader {
                     + "confirmed position is acknowledged to PostgreSQL", e);
         });
         tracker.completedPosition().ifPresent(p -> confirm(stream, p));
+        snapshots.tick();
         long now = System.currentTimeMillis();
         if (now - lastHeartbeat >= config.postgres().heartbeatInterval().toMillis()) {
             lastHeartbeat = now;
@@ -245,6 +272,11 @@ public final class PgStreamReader {
             tracker.completedPosition().ifPresent(p -> confirm(stream, p));
         }
         stream.forceUpdateStatus();
+        snapshots.tick();
+        if (!snapshots.flush(Math.max(1_000, deadline - System.currentTimeMillis()))) {
+            LOG.warn("Kafka did not acknowledge the last snapshot progress in time; those chunks are read again "
+                    + "after a restart");
+        }
         LOG.info("Stopped reading; confirmed {} to PostgreSQL", confirmed.format());
     }
 }

@@ -8,6 +8,8 @@ import dev.capstan.runtime.engine.ChangePublisher;
 import dev.capstan.runtime.engine.ErrorClassifier;
 import dev.capstan.runtime.engine.Source;
 import dev.capstan.runtime.event.TableId;
+import dev.capstan.runtime.snapshot.ChunkReader;
+import dev.capstan.runtime.snapshot.SnapshotCoordinator;
 import dev.capstan.runtime.status.SourceState;
 import dev.capstan.runtime.config.ConfigException;
 import dev.capstan.runtime.config.PostgresConfig;
@@ -64,9 +66,14 @@ public final class PostgresSource implements Source {
     }
 
     @Override
-    public void stream(BooleanSupplier running, long drainMillis) throws Exception {
+    public ChunkReader.Factory chunkReaders() {
+        return () -> new PgChunkReader(connections, config, keys);
+    }
+
+    @Override
+    public void stream(SnapshotCoordinator snapshots, BooleanSupplier running, long drainMillis) throws Exception {
         Backoff backoff = new Backoff();
-        PgStreamReader reader = new PgStreamReader(connections, config, keys, publisher, tracker, state);
+        PgStreamReader reader = new PgStreamReader(connections, config, keys, publisher, tracker, state, snapshots);
         while (running.getAsBoolean()) {
             long started = System.currentTimeMillis();
             try {

@@ -1,0 +1,123 @@
+package dev.capstan.runtime.snapshot;
+
+import dev.capstan.runtime.engine.Backoff;
+import dev.capstan.runtime.engine.ErrorClassifier;
+import dev.capstan.runtime.event.ChangeEvent;
+import dev.capstan.runtime.format.JsonEventFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One chunk reader thread with its own database connection: takes a chunk from the coordinator, writes
+ * the low watermark, reads and encodes the rows, writes the high watermark, and waits until the stream
+ * thread published the chunk (so it holds one chunk at most). Connection failures are retried with
+ * backoff; the unfinished chunk is read again.
+ */
+final class ChunkWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkWorker.class);
+    private final SnapshotCoordinator coordinator;
+    private final ChunkReader.Factory readers;
+    private final Thread thread;
+    private final Map<String, String> logContext = MDC.getCopyOfContextMap();
+    private final JsonEventFormat format = new JsonEventFormat();
+    private volatile boolean running = true;
+
+    ChunkWorker(SnapshotCoordinator coordinator, ChunkReader.Factory readers, String name) {
+        this.coordinator = coordinator;
+        this.readers = readers;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void shutdown() {
+        running = false;
+    }
+
+    void awaitStopped(long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        if (logContext != null) {
+            MDC.setContextMap(logContext);
+        }
+        MDC.put("phase", "snapshot");
+        Backoff backoff = new Backoff();
+        ChunkReader reader = null;
+        try {
+            while (running && !coordinator.finished()) {
+                Chunk chunk = null;
+                try {
+                    if (reader == null) {
+                        reader = readers.open();
+                    }
+                    chunk = coordinator.next(reader);
+                    if (chunk == null) {
+                        Thread.sleep(100);
+                        continue;
+                    }
+                    read(reader, chunk);
+                    backoff.reset();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    if (chunk != null) {
+                        coordinator.retry(chunk);
+                    }
+                    if (!ErrorClassifier.isRetriable(e)) {
+                        coordinator.fail(chunk == null ? null : chunk.job(), e);
+                        return;
+                    }
+                    long delay = backoff.nextDelayMillis();
+                    LOG.warn("Snapshot read failed ({}); retrying in {} ms", e.getMessage(), delay);
+                    if (reader != null) {
+                        reader.close();
+                        reader = null;
+                    }
+                    Thread.sleep(delay);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (reader != null) {
+                reader.close();
+            }
+        }
+    }
+
+    /** Reads one chunk between its watermarks and waits until it is published or given up. */
+    private void read(ChunkReader reader, Chunk chunk) throws Exception {
+        String low = reader.watermark(chunk.id() + ":low");
+        List<ChangeEvent> events = reader.read(chunk.job().table(), chunk.range(), low);
+        List<SnapshotRecord> records = new ArrayList<>(events.size());
+        for (ChangeEvent event : events) {
+            records.add(new SnapshotRecord(event, format.key(event), format.value(event)));
+        }
+        chunk.ready(records);
+        reader.watermark(chunk.id() + ":high");
+        while (running) {
+            Boolean published = chunk.await(200);
+            if (published != null) {
+                if (!published) {
+                    LOG.debug("Chunk {} of {} is read again (its watermarks were lost)", chunk.index(), chunk.job());
+                }
+                return;
+            }
+        }
+    }
+}

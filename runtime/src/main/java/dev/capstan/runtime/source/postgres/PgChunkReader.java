@@ -1,0 +1,182 @@
+package dev.capstan.runtime.source.postgres;
+
+import dev.capstan.runtime.config.PipelineConfig;
+import dev.capstan.runtime.config.TableConfig;
+import dev.capstan.runtime.event.ChangeEvent;
+import dev.capstan.runtime.event.Operation;
+import dev.capstan.runtime.event.SourceInfo;
+import dev.capstan.runtime.event.TableId;
+import dev.capstan.runtime.snapshot.ChunkRange;
+import dev.capstan.runtime.snapshot.ChunkReader;
+import dev.capstan.runtime.snapshot.SnapshotCoordinator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads snapshot chunks from PostgreSQL over one plain connection (text results, the session settings of
+ * the replication connection, so values print exactly as pgoutput sends them and convert through the
+ * same {@link PgTableModel}). Chunks are key ranges read with one statement each, in key order, using the
+ * row comparison {@code (k1, k2) > (...)} that the primary key index serves. Watermarks are
+ * non-transactional logical messages ({@code pg_logical_emit_message}).
+ *
+ * <p>Not thread-safe: one per chunk reader thread.
+ */
+final class PgChunkReader implements ChunkReader {
+
+    private final PgConnections connections;
+    private final PipelineConfig config;
+    private final Map<TableId, TableConfig> tables = new HashMap<>();
+    private final Map<TableId, List<String>> keys;
+    private final Map<TableId, PgSnapshotTable> layouts = new HashMap<>();
+    private Connection connection;
+
+    PgChunkReader(PgConnections connections, PipelineConfig config, Map<TableId, List<String>> keys) {
+        this.connections = connections;
+        this.config = config;
+        this.keys = keys;
+        config.tables().forEach(t -> tables.put(t.id(), t));
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = connections.openForSnapshot();
+        }
+        return connection;
+    }
+
+    private PgSnapshotTable layout(TableId table) throws SQLException {
+        PgSnapshotTable layout = layouts.get(table);
+        if (layout == null) {
+            layout = PgSnapshotTable.load(connection(), tables.get(table), keys.get(table));
+            layouts.put(table, layout);
+        }
+        return layout;
+    }
+
+    @Override
+    public Optional<List<String>> boundary(TableId table, List<String> after, List<String> limit, int chunkSize)
+            throws SQLException {
+        PgSnapshotTable t = layout(table);
+        String sql = "SELECT " + t.keyList() + " FROM " + t.qualified() + where(t, after, limit) + " ORDER BY "
+                + t.keyList() + " LIMIT 1 OFFSET " + (chunkSize - 1);
+        try (PreparedStatement st = connection().prepareStatement(sql)) {
+            bind(st, after, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                List<String> key = new ArrayList<>(t.keyCount());
+                for (int i = 1; i <= t.keyCount(); i++) {
+                    key.add(rs.getString(i));
+                }
+                return Optional.of(key);
+            }
+        }
+    }
+
+    @Override
+    public String watermark(String content) throws SQLException {
+        try (PreparedStatement st = connection().prepareStatement("SELECT pg_logical_emit_message(false, ?, ?)")) {
+            st.setString(1, SnapshotCoordinator.WATERMARK_PREFIX);
+            st.setString(2, content);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Override
+    public List<ChangeEvent> read(TableId table, ChunkRange range, String position) throws SQLException {
+        PgSnapshotTable t = layout(table);
+        String sql = "SELECT " + t.columnList() + " FROM " + t.qualified() + where(t, range.after(), range.upTo())
+                + " ORDER BY " + t.keyList();
+        long lsn = PgLsn.parse(position).asLong();
+        List<ChangeEvent> events = new ArrayList<>();
+        try (PreparedStatement st = connection().prepareStatement(sql)) {
+            bind(st, range.after(), range.upTo());
+            try (ResultSet rs = st.executeQuery()) {
+                int n = t.columnCount();
+                long now = System.currentTimeMillis();
+                Map<String, Object> source = new LinkedHashMap<>(4);
+                source.put("txId", null);
+                source.put("lsn", lsn);
+                SourceInfo info = new SourceInfo("postgresql", config.kafka().topicPrefix(),
+                        config.postgres().database(), table, now, "true", source);
+                while (rs.next()) {
+                    String[] texts = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        texts[i] = rs.getString(i + 1);
+                    }
+                    TupleData tuple = TupleData.ofTexts(texts);
+                    PgTableModel model = t.model();
+                    events.add(new ChangeEvent(table, Operation.READ, model.key(tuple), null, model.row(tuple), info,
+                            now, null));
+                }
+            }
+        }
+        return events;
+    }
+
+    @Override
+    public long estimateRows(TableId table) throws SQLException {
+        PgSnapshotTable t = layout(table);
+        try (PreparedStatement st = connection().prepareStatement(
+                "SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass")) {
+            st.setString(1, t.qualified());
+            try (ResultSet rs = st.executeQuery()) {
+                long estimate = rs.next() ? rs.getLong(1) : -1;
+                if (estimate >= 0) {
+                    return estimate;
+                }
+            }
+        }
+        try (PreparedStatement st = connection().prepareStatement("SELECT count(*) FROM " + t.qualified());
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** {@code WHERE (k) > (after) AND (k) <= (limit)}, each part only when its bound is given. */
+    private static String where(PgSnapshotTable t, List<String> after, List<String> upTo) {
+        List<String> parts = new ArrayList<>(2);
+        if (after != null) {
+            parts.add("(" + t.keyList() + ") > (" + t.keyParameters() + ")");
+        }
+        if (upTo != null) {
+            parts.add("(" + t.keyList() + ") <= (" + t.keyParameters() + ")");
+        }
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    private static void bind(PreparedStatement st, List<String> after, List<String> upTo) throws SQLException {
+        int p = 1;
+        for (String v : after == null ? List.<String>of() : after) {
+            st.setString(p++, v);
+        }
+        for (String v : upTo == null ? List.<String>of() : upTo) {
+            st.setString(p++, v);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // closing a connection that failed; nothing to do
+            }
+            connection = null;
+        }
+    }
+}
