@@ -56,14 +56,17 @@ public final class Main {
             return OK;
         }
         PipelineConfig config;
+        PipelineResolver resolver = new PipelineResolver(new SecretsDir(arguments.secretsDir()));
         try {
-            config = new PipelineResolver(new SecretsDir(arguments.secretsDir()))
-                    .resolve(PipelineLoader.load(arguments.pipeline()));
+            config = resolver.resolve(PipelineLoader.load(arguments.pipeline()));
         } catch (ConfigException e) {
             err.println("capstan-runtime: invalid pipeline " + arguments.pipeline() + ":\n" + e.getMessage());
             return BAD_INPUT;
         }
-        return runPipeline(new Pipeline(config, RuntimeLimits.defaults()), arguments.httpPort(), err);
+        Pipeline pipeline = new Pipeline(config, RuntimeLimits.defaults());
+        try (ManifestWatcher watcher = new ManifestWatcher(arguments.pipeline(), resolver, pipeline, 2_000)) {
+            return runPipeline(pipeline, arguments.httpPort(), err);
+        }
     }
 
     private static int runPipeline(Pipeline pipeline, int httpPort, PrintStream err) {

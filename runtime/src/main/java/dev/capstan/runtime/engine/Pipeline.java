@@ -111,6 +111,21 @@ public final class Pipeline {
         return true;
     }
 
+    /**
+     * Takes the parts of a changed spec that apply while running: new re-snapshot requests. Other changes
+     * need a restart (in Kubernetes the operator rolls the pod when the spec changes).
+     *
+     * @return whether the running pipeline took the new requests (false before it started streaming)
+     */
+    public boolean applySnapshotRequests(List<dev.capstan.runtime.config.SnapshotConfig.Request> requests) {
+        SnapshotCoordinator current = snapshots;
+        if (current == null) {
+            return false;
+        }
+        current.addRequests(requests);
+        return true;
+    }
+
     /** Asks {@link #run()} to stop reading, drain and return. Does not wait. */
     public void stop() {
         if (running) {

@@ -38,6 +38,10 @@ final class ChunkWorker {
         thread.start();
     }
 
+    boolean alive() {
+        return thread.isAlive();
+    }
+
     void shutdown() {
         running = false;
     }
@@ -97,6 +101,7 @@ final class ChunkWorker {
             if (reader != null) {
                 reader.close();
             }
+            coordinator.exited(this);
         }
     }
 

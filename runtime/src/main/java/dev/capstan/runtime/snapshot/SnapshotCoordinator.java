@@ -60,6 +60,9 @@ public final class SnapshotCoordinator implements AutoCloseable {
     private final Map<String, Chunk> registered = new ConcurrentHashMap<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final List<ChunkWorker> workers = new ArrayList<>();
+    private final AtomicLong workerNames = new AtomicLong();
+    private ChunkReader.Factory readers;
+    private boolean closed;
     /** Stream thread only. */
     private final Map<TableId, List<Chunk>> windows = new HashMap<>();
     /** Stream thread only: published chunks waiting for Kafka's acknowledgement. */
@@ -75,7 +78,19 @@ public final class SnapshotCoordinator implements AutoCloseable {
                 addJob("snapshot/initial/" + table, null, table);
             }
         }
-        for (SnapshotConfig.Request request : config.requests()) {
+        addRequests(config.requests());
+    }
+
+    /**
+     * Plans the requests whose ids are new (neither done nor planned); each id runs once. Safe to call
+     * while running: re-snapshots of spec changes applied live.
+     */
+    public synchronized void addRequests(List<SnapshotConfig.Request> requests) {
+        boolean added = false;
+        for (SnapshotConfig.Request request : requests) {
+            if (completedRequests.contains(request.id()) || openRequests.containsKey(request.id())) {
+                continue;
+            }
             if (offsets.get(requestKey(request.id())).isPresent()) {
                 completedRequests.add(request.id());
                 continue;
@@ -85,6 +100,10 @@ public final class SnapshotCoordinator implements AutoCloseable {
                 requestJobs.add(addJob("snapshot/request/" + request.id() + "/" + table, request.id(), table));
             }
             openRequests.put(request.id(), requestJobs);
+            added = true;
+        }
+        if (added) {
+            startWorkers();
         }
     }
 
@@ -100,12 +119,27 @@ public final class SnapshotCoordinator implements AutoCloseable {
     }
 
     /** Starts {@code snapshot.parallelism} chunk readers when there is anything to read. */
-    public void start(ChunkReader.Factory readers) {
-        if (jobs.stream().noneMatch(SnapshotJob::hasWork)) {
+    public synchronized void start(ChunkReader.Factory readers) {
+        this.readers = readers;
+        startWorkers();
+    }
+
+    /** A chunk reader thread ends (its work ran out, or it failed); replaces it when new work arrived. */
+    synchronized void exited(ChunkWorker worker) {
+        workers.remove(worker);
+        if (failure.get() == null) {
+            startWorkers();
+        }
+    }
+
+    /** Brings the chunk readers up to {@code snapshot.parallelism} while there is work. */
+    private void startWorkers() {
+        if (closed || readers == null || finished()) {
             return;
         }
-        for (int i = 0; i < config.parallelism(); i++) {
-            ChunkWorker worker = new ChunkWorker(this, readers, "capstan-snapshot-" + (i + 1));
+        workers.removeIf(w -> !w.alive());
+        while (workers.size() < config.parallelism()) {
+            ChunkWorker worker = new ChunkWorker(this, readers, "capstan-snapshot-" + workerNames.incrementAndGet());
             workers.add(worker);
             worker.start();
         }
@@ -343,8 +377,13 @@ public final class SnapshotCoordinator implements AutoCloseable {
     /** Stops the chunk readers (their unfinished chunks are read again after a restart). */
     @Override
     public void close() {
-        workers.forEach(ChunkWorker::shutdown);
-        for (ChunkWorker worker : workers) {
+        List<ChunkWorker> stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = List.copyOf(workers);
+        }
+        stopping.forEach(ChunkWorker::shutdown);
+        for (ChunkWorker worker : stopping) {
             worker.awaitStopped(5_000);
         }
     }
