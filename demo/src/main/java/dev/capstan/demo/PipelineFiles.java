@@ -23,6 +23,12 @@ public record PipelineFiles(String name, Path manifest, Path secretsDir, String 
      */
     public static PipelineFiles write(String namespace, String name, PostgresServer pg, String db, KafkaBroker kafka,
                                       String tablesYaml) throws IOException {
+        return write(namespace, name, pg, db, kafka, tablesYaml, "{mode: initial}");
+    }
+
+    /** As {@link #write(String, String, PostgresServer, String, KafkaBroker, String)}, with {@code spec.snapshot}. */
+    public static PipelineFiles write(String namespace, String name, PostgresServer pg, String db, KafkaBroker kafka,
+                                      String tablesYaml, String snapshotFlow) throws IOException {
         Path dir = Files.createTempDirectory("capstan-" + name);
         Path secret = Files.createDirectories(dir.resolve("secrets/pg"));
         Files.writeString(secret.resolve("username"), pg.user());
@@ -40,12 +46,14 @@ public record PipelineFiles(String name, Path manifest, Path secretsDir, String 
                       credentialsSecretRef: {name: pg}
                       tls: {mode: disable}
                     tables:
-                %s  sink:
+                %s  snapshot: %s
+                  sink:
                     kafka:
                       bootstrapServers: %s
                       topicPrefix: %s
                       topics: {partitions: 3, replicationFactor: 1}
-                """.formatted(name, namespace, pg.host(), pg.port(), db, tablesYaml, kafka.bootstrapServers(), name);
+                """.formatted(name, namespace, pg.host(), pg.port(), db, tablesYaml, snapshotFlow,
+                        kafka.bootstrapServers(), name);
         Path manifest = Files.writeString(dir.resolve("pipeline.yaml"), yaml);
         return new PipelineFiles(name, manifest, dir.resolve("secrets"), yaml);
     }

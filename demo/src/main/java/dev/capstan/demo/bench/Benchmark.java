@@ -21,13 +21,16 @@ import java.util.Locale;
  *       before the runtime starts, then replayed into Kafka: events/s and peak RSS;</li>
  *   <li>latency: a steady 2,000 events/s; p50/p99 from commit to the event being read from Kafka (an upper
  *       bound of commit to Kafka ack);</li>
- *   <li>one 1,000,000-row transaction streamed at -Xmx256m: time and peak RSS.</li>
+ *   <li>one 1,000,000-row transaction streamed at -Xmx256m: time and peak RSS;</li>
+ *   <li>the initial snapshot of a 1,000,000-row table with two chunk readers: rows/s and peak RSS.</li>
  * </ol>
  */
 public final class Benchmark {
 
     static final String TABLE = "bench_orders";
     private static final String TABLES = "      - name: public." + TABLE + "\n";
+    /** The streaming measurements replay changes only; the snapshot has its own measurement. */
+    private static final String NO_SNAPSHOT = "{mode: never}";
 
     private Benchmark() {
     }
@@ -36,6 +39,7 @@ public final class Benchmark {
         System.setProperty("logback.configurationFile", "capstan-demo-logback.xml");
         Path runtimeJar = Path.of(args.length > 0 ? args[0] : "runtime/target/capstan-runtime.jar");
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        java.util.Set<String> parts = java.util.Set.of((args.length > 2 ? args[2] : "backlog,bigtx,snapshot").split(","));
         if (!Files.isRegularFile(runtimeJar)) {
             System.err.println("benchmark: " + runtimeJar + " not found; build with mvn package -DskipTests first");
             System.exit(2);
@@ -43,8 +47,15 @@ public final class Benchmark {
         try (PostgresServer pg = PostgresServer.builder().setting("max_wal_size", "4GB").start();
              KafkaBroker kafka = KafkaBroker.builder().start()) {
             StringBuilder report = new StringBuilder("Capstan runtime benchmark, " + java.time.Instant.now() + "\n");
-            report.append(backlog(pg, kafka, runtimeJar, events));
-            report.append(bigTransaction(pg, kafka, runtimeJar, events));
+            if (parts.contains("backlog")) {
+                report.append(backlog(pg, kafka, runtimeJar, events));
+            }
+            if (parts.contains("bigtx")) {
+                report.append(bigTransaction(pg, kafka, runtimeJar, events));
+            }
+            if (parts.contains("snapshot")) {
+                report.append(snapshot(pg, kafka, runtimeJar, events));
+            }
             System.out.println();
             System.out.println(report);
             Path out = Path.of("bench-results");
@@ -56,7 +67,7 @@ public final class Benchmark {
     private static String backlog(PostgresServer pg, KafkaBroker kafka, Path jar, int events) throws Exception {
         String db = pg.createDatabase("bench");
         createTable(pg, db);
-        PipelineFiles pipeline = PipelineFiles.write("bench", "bench", pg, db, kafka, TABLES);
+        PipelineFiles pipeline = PipelineFiles.write("bench", "bench", pg, db, kafka, TABLES, NO_SNAPSHOT);
         createSlot(pg, db, pipeline);
         long t0 = System.nanoTime();
         BacklogWriter.write(pg, db, TABLE, events);
@@ -78,7 +89,7 @@ public final class Benchmark {
     private static String bigTransaction(PostgresServer pg, KafkaBroker kafka, Path jar, int rows) throws Exception {
         String db = pg.createDatabase("bigtx");
         createTable(pg, db);
-        PipelineFiles pipeline = PipelineFiles.write("bench", "bigtx", pg, db, kafka, TABLES);
+        PipelineFiles pipeline = PipelineFiles.write("bench", "bigtx", pg, db, kafka, TABLES, NO_SNAPSHOT);
         createSlot(pg, db, pipeline);
         try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
             st.execute("INSERT INTO " + TABLE + " SELECT g, g % 1000, (g % 10000) / 100.0, 'new', "
@@ -89,6 +100,29 @@ public final class Benchmark {
             String line = String.format(Locale.ROOT, "one transaction of %,d rows: streamed in %.2f s = %,.0f events/s; "
                     + "peak RSS %d MB (-Xmx256m)%n", rows, p.streamingSeconds(), rows / p.streamingSeconds(),
                     runtime.peakRssMb());
+            System.out.print(line);
+            return line;
+        }
+    }
+
+    /** The initial snapshot of a table of {@code rows} rows, chunks of 10,000 rows, two chunk readers. */
+    private static String snapshot(PostgresServer pg, KafkaBroker kafka, Path jar, int rows) throws Exception {
+        String db = pg.createDatabase("snapshot");
+        createTable(pg, db);
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO " + TABLE + " SELECT g, g % 1000, (g % 10000) / 100.0, 'new', "
+                    + "repeat('x', 100), now() FROM generate_series(1, " + rows + ") g");
+            st.execute("VACUUM ANALYZE " + TABLE);
+        }
+        PipelineFiles pipeline = PipelineFiles.write("bench", "snap", pg, db, kafka, TABLES,
+                "{mode: initial, chunkSize: 10000, parallelism: 2}");
+        createSlot(pg, db, pipeline);
+        try (RuntimeUnderTest runtime = RuntimeUnderTest.start(jar, pipeline)) {
+            RuntimeUnderTest.Progress p = runtime.awaitEvents(rows, Duration.ofMinutes(10));
+            String line = String.format(Locale.ROOT, "snapshot of %,d rows (parallelism 2, chunks of 10,000): %.2f s "
+                    + "from first row = %,.0f rows/s; second half %,.0f rows/s (%.2f s including JVM start and "
+                    + "connect); peak RSS %d MB (-Xmx256m)%n", rows, p.streamingSeconds(), rows / p.streamingSeconds(),
+                    rows / 2 / p.secondHalfSeconds(), p.totalSeconds(), runtime.peakRssMb());
             System.out.print(line);
             return line;
         }

@@ -26,8 +26,11 @@ final class RuntimeUnderTest implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** Progress when the target was reached: seconds from start and from the first published event. */
-    record Progress(double totalSeconds, double streamingSeconds) {
+    /**
+     * Progress when the target was reached: seconds from start, from the first published event, and for
+     * the second half of the events (past JIT warm-up: the steady rate).
+     */
+    record Progress(double totalSeconds, double streamingSeconds, double secondHalfSeconds) {
     }
 
     private RuntimeUnderTest(Process process, int port) {
@@ -58,6 +61,7 @@ final class RuntimeUnderTest implements AutoCloseable {
     Progress awaitEvents(long events, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long firstEventNanos = 0;
+        long halfNanos = 0;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the runtime exited with " + process.exitValue());
@@ -67,10 +71,13 @@ final class RuntimeUnderTest implements AutoCloseable {
             if (published > 0 && firstEventNanos == 0) {
                 firstEventNanos = now;
             }
-            if (published >= events) {
-                return new Progress((now - startNanos) / 1e9, (now - firstEventNanos) / 1e9);
+            if (published >= events / 2 && halfNanos == 0) {
+                halfNanos = now;
             }
-            Thread.sleep(50);
+            if (published >= events) {
+                return new Progress((now - startNanos) / 1e9, (now - firstEventNanos) / 1e9, (now - halfNanos) / 1e9);
+            }
+            Thread.sleep(20);
         }
         throw new IllegalStateException("the runtime did not publish " + events + " events in " + timeout);
     }

@@ -33,6 +33,9 @@ public final class ChangePublisher {
     private final boolean tombstones;
     private final Map<TableId, String> topics = new HashMap<>();
     private Runnable whileWaiting = () -> { };
+    /** The table published last and its topic (events of one table come in runs). */
+    private TableId lastTable;
+    private String lastTopic;
 
     public ChangePublisher(KafkaSink sink, InFlightWindow window, AckTracker<?> tracker, PipelineStats stats,
                            String topicPrefix, boolean tombstones) {
@@ -51,7 +54,7 @@ public final class ChangePublisher {
 
     /** Sends one event (and its tombstone) into {@code batch}. */
     public void publish(ChangeEvent event, AckTracker.Batch<?> batch) throws InterruptedException {
-        String topic = topic(event);
+        String topic = topic(event.table());
         byte[] key = event.key() == null ? null : format.key(event);
         long sourceTs = event.source().tsMs();
         stats.received(sourceTs);
@@ -63,13 +66,13 @@ public final class ChangePublisher {
 
     /** Sends one snapshot row, encoding it here (used for the few rows re-marked at the end of a table). */
     public void publishSnapshotRow(ChangeEvent event, AckTracker.Batch<?> batch) throws InterruptedException {
-        publishSnapshotRow(event, format.key(event), format.value(event), batch);
+        publishSnapshotRow(event.table(), format.key(event), format.value(event), batch);
     }
 
-    /** Sends one snapshot row already encoded by a chunk reader. */
-    public void publishSnapshotRow(ChangeEvent event, byte[] key, byte[] value, AckTracker.Batch<?> batch)
+    /** Sends one snapshot row of {@code table} already encoded by a chunk reader. */
+    public void publishSnapshotRow(TableId table, byte[] key, byte[] value, AckTracker.Batch<?> batch)
             throws InterruptedException {
-        send(topic(event), key, value, batch, SNAPSHOT_ROW);
+        send(topic(table), key, value, batch, SNAPSHOT_ROW);
     }
 
     /** Sends a BEGIN or END marker to {@code <prefix>.transaction} into {@code batch}. */
@@ -78,8 +81,12 @@ public final class ChangePublisher {
                 batch, -1);
     }
 
-    private String topic(ChangeEvent event) {
-        return topics.computeIfAbsent(event.table(), t -> PipelineNames.tableTopic(topicPrefix, t.schema(), t.table()));
+    private String topic(TableId table) {
+        if (table != lastTable) {
+            lastTopic = topics.computeIfAbsent(table, t -> PipelineNames.tableTopic(topicPrefix, t.schema(), t.table()));
+            lastTable = table;
+        }
+        return lastTopic;
     }
 
     private void send(String topic, byte[] key, byte[] value, AckTracker.Batch<?> batch, long sourceTs)

@@ -39,13 +39,23 @@ public final class JsonEventFormat {
     private static final SerializedString TOTAL_ORDER = new SerializedString("total_order");
     private static final SerializedString COLLECTION_ORDER = new SerializedString("data_collection_order");
     private static final SerializedString SNAPSHOT = new SerializedString("snapshot");
+    private static final byte[] BEFORE_NULL_AFTER = "{\"before\":null,\"after\":".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8);
     /** Position field names seen so far, encoded once. */
     private final Map<String, SerializedString> names = new HashMap<>();
     /** Encoded column names per row layout. */
     private final Map<Row.Columns, SerializedString[]> columnNames = new IdentityHashMap<>();
+    /** The layout looked up last (rows of one table come in runs), and its names. */
+    private Row.Columns lastColumns;
+    private SerializedString[] lastNames;
     /** The constant start of each table's source block, encoded once. */
     private final Map<TableId, String> sourcePrefixes = new HashMap<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+    /** The end shared by reads of one source block: the fields after "after" and the closing brace. */
+    private byte[] tail;
+    private SourceInfo tailSource;
+    private dev.capstan.runtime.event.Operation tailOp;
+    private long tailTsMs;
     private final JsonGenerator generator;
 
     public JsonEventFormat() {
@@ -62,24 +72,56 @@ public final class JsonEventFormat {
         return write(g -> writeRow(g, event.key()));
     }
 
-    /** The record value: the envelope {before, after, source, op, ts_ms, transaction}. */
+    /**
+     * The record value: the envelope {before, after, source, op, ts_ms, transaction}. Reads outside a
+     * transaction that share one {@link SourceInfo} instance, op and ts_ms (the rows of a snapshot chunk)
+     * share the encoded end of the envelope: it is written once and copied after each row.
+     */
     public byte[] value(ChangeEvent event) {
-        return write(g -> {
-            g.writeStartObject();
-            g.writeFieldName(BEFORE);
-            writeRow(g, event.before());
-            g.writeFieldName(AFTER);
-            writeRow(g, event.after());
-            g.writeFieldName(SOURCE);
-            writeSource(g, event.source());
-            g.writeFieldName(OP);
-            g.writeString(event.op().code());
-            g.writeFieldName(TS_MS);
-            g.writeNumber(event.tsMs());
-            g.writeFieldName(TRANSACTION);
-            writeTransaction(g, event.transaction());
-            g.writeEndObject();
-        });
+        if (event.transaction() != null || event.before() != null) {
+            return write(g -> {
+                g.writeStartObject();
+                g.writeFieldName(BEFORE);
+                writeRow(g, event.before());
+                g.writeFieldName(AFTER);
+                writeRow(g, event.after());
+                writeTail(g, event);
+            });
+        }
+        if (event.source() != tailSource || event.op() != tailOp || event.tsMs() != tailTsMs) {
+            byte[] object = write(g -> {
+                g.writeStartObject();
+                writeTail(g, event);
+            });
+            tail = java.util.Arrays.copyOfRange(object, 1, object.length);
+            tailSource = event.source();
+            tailOp = event.op();
+            tailTsMs = event.tsMs();
+        }
+        buffer.reset();
+        buffer.write(BEFORE_NULL_AFTER, 0, BEFORE_NULL_AFTER.length);
+        try {
+            writeRow(generator, event.after());
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON", e);
+        }
+        buffer.write(',');
+        buffer.write(tail, 0, tail.length);
+        return buffer.toByteArray();
+    }
+
+    /** Everything after "after": source, op, ts_ms, transaction, and the closing brace. */
+    private void writeTail(JsonGenerator g, ChangeEvent event) throws IOException {
+        g.writeFieldName(SOURCE);
+        writeSource(g, event.source());
+        g.writeFieldName(OP);
+        g.writeString(event.op().code());
+        g.writeFieldName(TS_MS);
+        g.writeNumber(event.tsMs());
+        g.writeFieldName(TRANSACTION);
+        writeTransaction(g, event.transaction());
+        g.writeEndObject();
     }
 
     /** The key of a transaction marker: {@code {"id": ...}}. */
@@ -177,6 +219,9 @@ public final class JsonEventFormat {
 
     /** The encoded names of a row layout; layouts are few and shared, so they are looked up by identity. */
     private SerializedString[] encodedNames(Row.Columns columns) {
+        if (columns == lastColumns) {
+            return lastNames;
+        }
         SerializedString[] encoded = columnNames.get(columns);
         if (encoded == null) {
             encoded = new SerializedString[columns.size()];
@@ -188,6 +233,8 @@ public final class JsonEventFormat {
             }
             columnNames.put(columns, encoded);
         }
+        lastColumns = columns;
+        lastNames = encoded;
         return encoded;
     }
 

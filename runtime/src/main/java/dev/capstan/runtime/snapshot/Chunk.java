@@ -91,7 +91,7 @@ final class Chunk {
 
     /** Stream thread: whether the row with {@code key} must be left out (the stream has newer data). */
     boolean superseded(Row key) {
-        return truncated || changed.contains(key);
+        return truncated || (!changed.isEmpty() && changed.contains(key));
     }
 
     /** Stream thread: the rows went to Kafka in {@code batch}; frees them and releases the reader. */

@@ -110,8 +110,10 @@ final class ChunkWorker {
         String low = reader.watermark(chunk.id() + ":low");
         List<ChangeEvent> events = reader.read(chunk.job().table(), chunk.range(), low);
         List<SnapshotRecord> records = new ArrayList<>(events.size());
+        boolean keepEvents = chunk.range().isLast();
         for (ChangeEvent event : events) {
-            records.add(new SnapshotRecord(event, format.key(event), format.value(event)));
+            records.add(new SnapshotRecord(event.key(), format.key(event), format.value(event),
+                    keepEvents ? event : null));
         }
         chunk.ready(records);
         reader.watermark(chunk.id() + ":high");

@@ -241,7 +241,7 @@ public final class SnapshotCoordinator implements AutoCloseable {
         int last = -1;
         if (chunk.range().isLast()) {
             for (int i = records.size() - 1; i >= 0 && last < 0; i--) {
-                if (!chunk.superseded(records.get(i).event().key())) {
+                if (!chunk.superseded(records.get(i).key())) {
                     last = i;
                 }
             }
@@ -250,8 +250,8 @@ public final class SnapshotCoordinator implements AutoCloseable {
             SnapshotRecord r = records.get(i);
             if (i == last) {
                 publisher.publishSnapshotRow(asLast(r.event()), batch);
-            } else if (!chunk.superseded(r.event().key())) {
-                publisher.publishSnapshotRow(r.event(), r.key(), r.value(), batch);
+            } else if (!chunk.superseded(r.key())) {
+                publisher.publishSnapshotRow(chunk.job().table(), r.keyBytes(), r.value(), batch);
             }
         }
         chunk.published(batch);

@@ -49,6 +49,26 @@ class JsonEventFormatTest {
         assertThat(JSON.readTree(format.key(event)).toString()).isEqualTo("{\"id\":7}");
     }
 
+    /** Snapshot reads of one chunk share a source block; each still carries its own row, and the shared end. */
+    @Test
+    void readsSharingASourceBlockAreWrittenWhole() throws Exception {
+        Map<String, Object> position = new LinkedHashMap<>();
+        position.put("txId", null);
+        position.put("lsn", 99L);
+        SourceInfo chunk = new SourceInfo("postgresql", "harbor", "harbor", table, 5L, "true", position);
+        SourceInfo last = new SourceInfo("postgresql", "harbor", "harbor", table, 5L, "last", position);
+        for (int i = 1; i <= 3; i++) {
+            SourceInfo source = i == 3 ? last : chunk;
+            ChangeEvent read = new ChangeEvent(table, Operation.READ, Row.of(Map.of("id", (long) i)), null,
+                    Row.of(Map.of("id", (long) i)), source, 6L, null);
+            assertThat(JSON.readTree(format.value(read)).toString()).isEqualTo("{\"before\":null,\"after\":{\"id\":" + i
+                    + "},\"source\":{\"connector\":\"postgresql\",\"name\":\"harbor\",\"db\":\"harbor\","
+                    + "\"schema\":\"public\",\"table\":\"bookings\",\"txId\":null,\"lsn\":99,\"ts_ms\":5,"
+                    + "\"snapshot\":\"" + (i == 3 ? "last" : "true") + "\"},\"op\":\"r\",\"ts_ms\":6,"
+                    + "\"transaction\":null}");
+        }
+    }
+
     @Test
     void writesTransactionMarkers() throws Exception {
         JsonNode begin = JSON.readTree(format.markerValue(TransactionMarker.begin("5:100", 9L)));

@@ -71,6 +71,28 @@ class SnapshotKeysTest {
         assertThat(status.get("public.empty").getChunksDone()).isEqualTo(1);
     }
 
+    /**
+     * The grants a production user has: LOGIN REPLICATION and SELECT on the table; the publication and
+     * slot made beforehand by an owner (as the operator does). Watermarks need no more than that.
+     */
+    @Test
+    void leastPrivilegedUserCanSnapshot(PostgresServer pg, KafkaBroker kafka) throws Exception {
+        String db = pg.createDatabase("snapgrant");
+        TestPipeline pipeline = TestPipeline.of("snapgrant", pg, db, kafka, List.of("public.items"), "cdc", "cdcpw")
+                .snapshot("{mode: initial_only, chunkSize: 100}");
+        String slot = pipeline.config().postgres().slotName();
+        Sql.exec(pg, db, "CREATE ROLE cdc LOGIN REPLICATION PASSWORD 'cdcpw'",
+                "CREATE TABLE items (id bigint PRIMARY KEY, v text)",
+                "INSERT INTO items SELECT g, 'v' || g FROM generate_series(1, 250) g",
+                "GRANT SELECT ON items TO cdc",
+                "CREATE PUBLICATION " + slot + " FOR TABLE items",
+                "SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+        TestPipeline.Running running = pipeline.start();
+        running.thread().join(Duration.ofSeconds(60).toMillis());
+        assertThat(running.failure().get()).isNull();
+        assertReadOnce(kafka, "snapgrant.public.items", 250, r -> r.key().get("id").asText());
+    }
+
     @Test
     void neverReadsNothingAndStreams(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("snapnever");

@@ -4,6 +4,7 @@ import dev.capstan.runtime.config.PipelineConfig;
 import dev.capstan.runtime.config.TableConfig;
 import dev.capstan.runtime.event.ChangeEvent;
 import dev.capstan.runtime.event.Operation;
+import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.SourceInfo;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.snapshot.ChunkRange;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * the replication connection, so values print exactly as pgoutput sends them and convert through the
  * same {@link PgTableModel}). Chunks are key ranges read with one statement each, in key order, using the
  * row comparison {@code (k1, k2) > (...)} that the primary key index serves. Watermarks are
- * non-transactional logical messages ({@code pg_logical_emit_message}).
+ * non-transactional logical messages ({@code pg_logical_emit_message}), flushed at once.
  *
  * <p>Not thread-safe: one per chunk reader thread.
  */
@@ -82,9 +83,16 @@ final class PgChunkReader implements ChunkReader {
         }
     }
 
+    /**
+     * Writes the watermark as a non-transactional logical message. Its statement also takes a transaction id,
+     * so the commit flushes the WAL at once and the walsender sends the watermark now rather than at the
+     * WAL writer's next round (up to {@code wal_writer_delay} later); a transaction without changes is not
+     * streamed (PostgreSQL 15 and later skip empty transactions).
+     */
     @Override
     public String watermark(String content) throws SQLException {
-        try (PreparedStatement st = connection().prepareStatement("SELECT pg_logical_emit_message(false, ?, ?)")) {
+        try (PreparedStatement st = connection().prepareStatement(
+                "SELECT pg_logical_emit_message(false, ?, ?), txid_current()")) {
             st.setString(1, SnapshotCoordinator.WATERMARK_PREFIX);
             st.setString(2, content);
             try (ResultSet rs = st.executeQuery()) {
@@ -111,15 +119,16 @@ final class PgChunkReader implements ChunkReader {
                 source.put("lsn", lsn);
                 SourceInfo info = new SourceInfo("postgresql", config.kafka().topicPrefix(),
                         config.postgres().database(), table, now, "true", source);
+                PgTableModel model = t.model();
                 while (rs.next()) {
                     String[] texts = new String[n];
+                    byte[] kinds = new byte[n];
                     for (int i = 0; i < n; i++) {
                         texts[i] = rs.getString(i + 1);
+                        kinds[i] = texts[i] == null ? TupleData.NULL : TupleData.TEXT;
                     }
-                    TupleData tuple = TupleData.ofTexts(texts);
-                    PgTableModel model = t.model();
-                    events.add(new ChangeEvent(table, Operation.READ, model.key(tuple), null, model.row(tuple), info,
-                            now, null));
+                    Row row = model.row(new TupleData(kinds, texts, null));
+                    events.add(new ChangeEvent(table, Operation.READ, model.key(row), null, row, info, now, null));
                 }
             }
         }

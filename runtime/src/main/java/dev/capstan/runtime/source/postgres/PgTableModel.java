@@ -30,6 +30,8 @@ public final class PgTableModel {
     private final boolean[] excluded;
     private final Mask[] masks;
     private final int[] keyIndexes;
+    /** Where each key column sits in a {@link #row} (keys are never excluded). */
+    private final int[] keyRowIndexes;
 
     private PgTableModel(TableId id, String[] names, PgValueConverter[] converters, boolean[] excluded,
                          Mask[] masks, int[] keyIndexes) {
@@ -51,6 +53,10 @@ public final class PgTableModel {
             keyNames[k] = names[keyIndexes[k]];
         }
         this.keyColumns = new Row.Columns(keyNames);
+        this.keyRowIndexes = new int[keyIndexes.length];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            keyRowIndexes[k] = kept.indexOf(names[keyIndexes[k]]);
+        }
     }
 
     /**
@@ -111,6 +117,15 @@ public final class PgTableModel {
         for (int k = 0; k < keyIndexes.length; k++) {
             int i = keyIndexes[k];
             values[k] = i < tuple.size() ? masked(i, value(tuple, i)) : null;
+        }
+        return new Row(keyColumns, values);
+    }
+
+    /** The key of a row built by {@link #row} from the same model, without converting the values again. */
+    public Row key(Row row) {
+        Object[] values = new Object[keyRowIndexes.length];
+        for (int k = 0; k < keyRowIndexes.length; k++) {
+            values[k] = row.value(keyRowIndexes[k]);
         }
         return new Row(keyColumns, values);
     }
