@@ -105,7 +105,10 @@ public final class Benchmark {
         }
     }
 
-    /** The initial snapshot of a table of {@code rows} rows, chunks of 10,000 rows, two chunk readers. */
+    /**
+     * The initial snapshot of a table of {@code rows} rows, chunks of 10,000 rows, two chunk readers (or
+     * {@code -Dcapstan.bench.parallelism}).
+     */
     private static String snapshot(PostgresServer pg, KafkaBroker kafka, Path jar, int rows) throws Exception {
         String db = pg.createDatabase("snapshot");
         createTable(pg, db);
@@ -114,14 +117,15 @@ public final class Benchmark {
                     + "repeat('x', 100), now() FROM generate_series(1, " + rows + ") g");
             st.execute("VACUUM ANALYZE " + TABLE);
         }
+        int parallelism = Integer.getInteger("capstan.bench.parallelism", 2);
         PipelineFiles pipeline = PipelineFiles.write("bench", "snap", pg, db, kafka, TABLES,
-                "{mode: initial, chunkSize: 10000, parallelism: 2}");
+                "{mode: initial, chunkSize: 10000, parallelism: " + parallelism + "}");
         createSlot(pg, db, pipeline);
         try (RuntimeUnderTest runtime = RuntimeUnderTest.start(jar, pipeline)) {
             RuntimeUnderTest.Progress p = runtime.awaitEvents(rows, Duration.ofMinutes(10));
-            String line = String.format(Locale.ROOT, "snapshot of %,d rows (parallelism 2, chunks of 10,000): %.2f s "
+            String line = String.format(Locale.ROOT, "snapshot of %,d rows (parallelism %d, chunks of 10,000): %.2f s "
                     + "from first row = %,.0f rows/s; second half %,.0f rows/s (%.2f s including JVM start and "
-                    + "connect); peak RSS %d MB (-Xmx256m)%n", rows, p.streamingSeconds(), rows / p.streamingSeconds(),
+                    + "connect); peak RSS %d MB (-Xmx256m)%n", rows, parallelism, p.streamingSeconds(), rows / p.streamingSeconds(),
                     rows / 2 / p.secondHalfSeconds(), p.totalSeconds(), runtime.peakRssMb());
             System.out.print(line);
             return line;

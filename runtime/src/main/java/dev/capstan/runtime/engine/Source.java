@@ -20,9 +20,9 @@ public interface Source {
     dev.capstan.runtime.snapshot.ChunkReader.Factory chunkReaders();
 
     /**
-     * Streams until {@code running} is false, feeding {@code snapshots} the watermarks and changes it needs, then drains in-flight events for up to
-     * {@code drainMillis} and confirms what Kafka acknowledged. Retriable failures reconnect with
-     * backoff; fatal ones are thrown.
+     * Streams until {@code running} is false, feeding {@code snapshots} the watermarks and changes it
+     * needs, then drains in-flight events for up to {@code drainMillis} and confirms what Kafka
+     * acknowledged. Retriable failures reconnect with backoff; fatal ones are thrown.
      */
     void stream(dev.capstan.runtime.snapshot.SnapshotCoordinator snapshots, java.util.function.BooleanSupplier running,
                 long drainMillis) throws Exception;

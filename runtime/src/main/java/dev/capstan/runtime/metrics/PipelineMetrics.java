@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The runtime's Prometheus metrics, all tagged with the pipeline's namespace and name:
- * {@code capstan_events_published_total}, {@code capstan_lag_milliseconds},
+ * {@code capstan_events_published_total}, {@code capstan_snapshot_rows_total}, {@code capstan_lag_milliseconds},
  * {@code capstan_inflight_records}, {@code capstan_inflight_bytes},
  * {@code capstan_slot_retained_wal_bytes}, {@code capstan_source_connected}, plus JVM memory.
  *
@@ -29,6 +29,8 @@ public final class PipelineMetrics {
         Tags tags = Tags.of("namespace", config.namespace(), "pipeline", config.name());
         FunctionCounter.builder("capstan.events.published", stats, PipelineStats::eventsPublished)
                 .description("Change events acknowledged by Kafka").tags(tags).register(registry);
+        FunctionCounter.builder("capstan.snapshot.rows", stats, PipelineStats::snapshotRows)
+                .description("Snapshot rows acknowledged by Kafka").tags(tags).register(registry);
         Gauge.builder("capstan.lag.milliseconds", stats, PipelineStats::millisBehindSource)
                 .description("How far the newest acknowledged event is behind the newest one read").tags(tags)
                 .register(registry);

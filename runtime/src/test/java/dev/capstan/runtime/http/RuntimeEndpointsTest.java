@@ -31,7 +31,7 @@ class RuntimeEndpointsTest {
     @Test
     void endpointsReportHealthMetricsAndStatus(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("endpoints");
-        Sql.exec(pg, db, "CREATE TABLE t (id int PRIMARY KEY)");
+        Sql.exec(pg, db, "CREATE TABLE t (id int PRIMARY KEY)", "INSERT INTO t VALUES (-1), (-2), (-3)");
         try (TestPipeline.Running running = TestPipeline.of("endpoints", pg, db, kafka, List.of("public.t")).start()) {
             var pipeline = running.pipeline();
             PipelineMetrics metrics = new PipelineMetrics(pipeline.config(), pipeline.stats(), pipeline.state(),
@@ -46,7 +46,12 @@ class RuntimeEndpointsTest {
                 assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
                 Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
                     JsonNode status = new ObjectMapper().readTree(get(base + "/status").body());
-                    assertThat(status.get("eventsPublished").asLong()).isEqualTo(10);
+                    assertThat(status.get("eventsPublished").asLong()).as("3 snapshot rows and 10 inserts").isEqualTo(13);
+                    JsonNode snapshot = status.get("snapshot").get("tables").get(0);
+                    assertThat(snapshot.get("name").asText()).isEqualTo("public.t");
+                    assertThat(snapshot.get("phase").asText()).isEqualTo("Done");
+                    assertThat(snapshot.get("rowsScanned").asLong()).isEqualTo(3);
+                    assertThat(snapshot.get("chunksDone").asLong()).isEqualTo(snapshot.get("chunksTotal").asLong());
                     assertThat(status.get("replicationSlot").get("name").asText()).isEqualTo("capstan_test_endpoints");
                     assertThat(status.get("replicationSlot").get("active").asBoolean()).isTrue();
                     assertThat(status.get("lag").get("committedPosition").asText()).contains("/");
@@ -54,7 +59,8 @@ class RuntimeEndpointsTest {
                     assertThat(status.get("runtime").get("state").asText()).isEqualTo("Streaming");
                 });
                 String scrape = get(base + "/metrics").body();
-                assertThat(scrape).contains("capstan_events_published_total{namespace=\"test\",pipeline=\"endpoints\"} 10.0")
+                assertThat(scrape).contains("capstan_events_published_total{namespace=\"test\",pipeline=\"endpoints\"} 13.0")
+                        .contains("capstan_snapshot_rows_total{namespace=\"test\",pipeline=\"endpoints\"} 3.0")
                         .contains("capstan_slot_retained_wal_bytes").contains("capstan_lag_milliseconds");
                 pipeline.stop();
                 Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(base + "/health/ready").statusCode())

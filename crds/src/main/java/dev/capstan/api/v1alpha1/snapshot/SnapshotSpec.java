@@ -30,8 +30,8 @@ public class SnapshotSpec {
     @Default("2")
     @Min(1)
     @Max(64)
-    @JsonPropertyDescription("Number of tables snapshotted at the same time, each over its own database "
-            + "connection. Default 2.")
+    @JsonPropertyDescription("Chunk readers working at the same time, across and within tables, each over its "
+            + "own database connection and holding at most one chunk in memory. Default 2.")
     private Integer parallelism = 2;
 
     @Size(max = 100)
