@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * e.g. {@code -Dcapstan.test.postgres.bin=/usr/lib/postgresql/15/bin}. As root both run in a user namespace as
  * {@code nobody}, because initdb and postgres refuse to run as root.
  *
- * <p><b>Settings.</b> {@code wal_level=logical}, {@code max_wal_senders=20}, {@code max_replication_slots=20},
+ * <p><b>Settings.</b> {@code wal_level=logical}, {@code max_wal_senders=64}, {@code max_replication_slots=64} (every test pipeline keeps its slot),
  * {@code max_connections=100}, {@code fsync=off} (a process crash loses nothing, an OS crash would),
  * {@code timezone=UTC}; override or add any with {@link Builder#setting(String, String)}, e.g.
  * {@code setting("wal_level", "replica")} for a negative test. They are written to {@code postgresql.conf}, so
@@ -322,8 +322,8 @@ public final class PostgresServer extends LocalServer<PostgresServer> {
             settings.put("listen_addresses", LoopbackPorts.HOST);
             settings.put("unix_socket_directories", "");
             settings.put("wal_level", "logical");
-            settings.put("max_wal_senders", "20");
-            settings.put("max_replication_slots", "20");
+            settings.put("max_wal_senders", "64");
+            settings.put("max_replication_slots", "64");
             settings.put("max_connections", "100");
             settings.put("synchronous_commit", "on");   // zonky's default (off) delays logical decoding
             settings.put("fsync", "off");
