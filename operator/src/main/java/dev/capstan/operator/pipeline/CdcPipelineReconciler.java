@@ -1,0 +1,271 @@
+package dev.capstan.operator.pipeline;
+
+import dev.capstan.api.kafka.KafkaClientProperties;
+import dev.capstan.api.naming.PipelineNames;
+import dev.capstan.api.v1alpha1.CdcPipeline;
+import dev.capstan.api.v1alpha1.CdcPipelineSpec;
+import dev.capstan.api.v1alpha1.CdcPipelineStatus;
+import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
+import dev.capstan.api.v1alpha1.DeletionPolicy;
+import dev.capstan.api.v1alpha1.Format;
+import dev.capstan.api.v1alpha1.sink.KafkaSinkSpec;
+import dev.capstan.api.v1alpha1.sink.KafkaTopicsSpec;
+import dev.capstan.api.v1alpha1.source.PostgresSourceSpec;
+import dev.capstan.api.v1alpha1.source.TableSpec;
+import dev.capstan.api.v1alpha1.status.PipelinePhase;
+import dev.capstan.api.v1alpha1.status.ReplicationSlotStatus;
+import dev.capstan.operator.OperatorSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Reconciles a {@link CdcPipeline} into a running, observable pipeline: checks its references, ensures
+ * the publication, slot and topics, runs the runtime (Deployment and friends), and derives phase and
+ * conditions from its own checks and from what the runtime reports in the status.
+ *
+ * <p>It wakes on every change of the resource, status included (the runtime's reports), and at least
+ * every {@code resyncInterval}. It writes only the status fields it owns, with a JSON merge patch, and
+ * only when they changed. Failures are retried with exponential backoff.
+ */
+@ControllerConfiguration(name = "cdcpipeline", generationAwareEventProcessing = false)
+public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<CdcPipeline> {
+
+    private static final Logger LOG = Logger.getLogger(CdcPipelineReconciler.class);
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    OperatorSettings settings;
+
+    @Override
+    public UpdateControl<CdcPipeline> reconcile(CdcPipeline pipeline, Context<CdcPipeline> context) {
+        CdcPipelineStatus old = Optional.ofNullable(pipeline.getStatus()).orElseGet(CdcPipelineStatus::new);
+        Conditions conditions = new Conditions(old.getConditions(), pipeline.getMetadata().getGeneration());
+        Events events = new Events(client, pipeline);
+        boolean paused = Boolean.TRUE.equals(pipeline.getSpec().getPaused());
+        PipelinePhase phase;
+        Duration next = settings.resyncInterval();
+        try {
+            phase = reconcileResources(pipeline, conditions, paused);
+            failures.remove(pipeline.getMetadata().getUid());
+        } catch (Problem p) {
+            phase = PipelinePhase.FAILED;
+            conditions.set(Conditions.READY, false, p.reason(), p.getMessage());
+            int n = failures.merge(pipeline.getMetadata().getUid(), 1, Integer::sum);
+            next = backoff(n);
+            LOG.infof("%s/%s: %s (retrying in %s)", pipeline.getMetadata().getNamespace(),
+                    pipeline.getMetadata().getName(), p.getMessage(), next);
+        }
+        events.transitions(conditions);
+        patchStatus(pipeline, old, phase, conditions);
+        return UpdateControl.<CdcPipeline>noUpdate().rescheduleAfter(next);
+    }
+
+    private PipelinePhase reconcileResources(CdcPipeline pipeline, Conditions conditions, boolean paused)
+            throws Problem {
+        CdcPipelineSpec spec = pipeline.getSpec();
+        String namespace = pipeline.getMetadata().getNamespace();
+        PostgresSourceSpec pg = spec.getSource().getPostgres();
+        if (pg == null) {
+            throw new Problem("SourceNotSupported", "spec.source.mysql: this operator manages PostgreSQL sources so "
+                    + "far; use spec.source.postgres");
+        }
+        Secrets secrets = new Secrets(client);
+        Map<String, String> secretVersions = new LinkedHashMap<>();
+        Secret pgSecret = secrets.require(namespace, pg.getCredentialsSecretRef().getName(),
+                "spec.source.postgres.credentialsSecretRef", "username", "password");
+        secretVersions.put(pgSecret.getMetadata().getName(), pgSecret.getMetadata().getResourceVersion());
+        if (spec.getFormat() == Format.AVRO && client.resources(CdcSchemaPolicy.class).inNamespace(namespace)
+                .withName(spec.getSchemaPolicyRef().getName()).get() == null) {
+            throw new Problem("SchemaPolicyNotFound", "spec.schemaPolicyRef: CdcSchemaPolicy '"
+                    + spec.getSchemaPolicyRef().getName() + "' does not exist in namespace " + namespace);
+        }
+        Map<String, Object> kafkaClient = kafkaClient(namespace, spec.getSink().getKafka(), secrets, secretVersions);
+        if (pg.getTls() != null && pg.getTls().getCaSecretRef() != null) {
+            Secret ca = secrets.require(namespace, pg.getTls().getCaSecretRef().getName(),
+                    "spec.source.postgres.tls.caSecretRef", "ca.crt");
+            secretVersions.put(ca.getMetadata().getName(), ca.getMetadata().getResourceVersion());
+        }
+
+        String slotName = Optional.ofNullable(pg.getSlotName()).orElse(PipelineNames.defaultSlotName(namespace,
+                pipeline.getMetadata().getName()));
+        String publication = Optional.ofNullable(pg.getPublicationName()).orElse(PipelineNames.defaultPublicationName(
+                namespace, pipeline.getMetadata().getName()));
+        ReplicationSlotStatus slot;
+        try {
+            slot = new PostgresObjects(pg, Secrets.value(pgSecret, "username"), Secrets.value(pgSecret, "password"),
+                    slotName, publication).ensure(spec.getSource().getTables().stream().map(TableSpec::getName).toList());
+            conditions.set(Conditions.SOURCE_CONNECTED, true, "Connected", "publication " + publication + " and slot "
+                    + slotName + " are in place");
+        } catch (Problem p) {
+            conditions.set(Conditions.SOURCE_CONNECTED, false, p.reason(), p.getMessage());
+            throw p;
+        }
+        List<String> differences;
+        try {
+            differences = new KafkaTopics(kafkaClient).ensure(wantedTopics(spec.getSink().getKafka(), spec));
+            conditions.set(Conditions.SINK_CONNECTED, true, differences.isEmpty() ? "Connected" : "TopicsDiffer",
+                    differences.isEmpty() ? "topics are in place" : String.join("; ", differences)
+                            + " (existing topics are not changed)");
+        } catch (Problem p) {
+            conditions.set(Conditions.SINK_CONNECTED, false, p.reason(), p.getMessage());
+            throw p;
+        }
+        deploy(pipeline, paused, secretVersions);
+        return new StatusDerivation(pipeline, slot, settings.staleReportAfter()).derive(conditions, paused);
+    }
+
+    private Map<String, Object> kafkaClient(String namespace, KafkaSinkSpec kafka, Secrets secrets,
+                                            Map<String, String> secretVersions) throws Problem {
+        try {
+            return KafkaClientProperties.of(kafka, (secret, key, field) -> {
+                try {
+                    Secret s = secrets.require(namespace, secret, field, key);
+                    secretVersions.put(secret, s.getMetadata().getResourceVersion());
+                    return Secrets.value(s, key);
+                } catch (Problem p) {
+                    throw new IllegalStateException(p);
+                }
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof Problem p) {
+                throw p;
+            }
+            throw e;
+        }
+    }
+
+    private static List<KafkaTopics.Wanted> wantedTopics(KafkaSinkSpec kafka, CdcPipelineSpec spec) {
+        KafkaTopicsSpec topics = Optional.ofNullable(kafka.getTopics()).orElseGet(KafkaTopicsSpec::new);
+        Optional<Integer> partitions = Optional.ofNullable(topics.getPartitions());
+        Optional<Short> replication = Optional.ofNullable(topics.getReplicationFactor()).map(Integer::shortValue);
+        Map<String, String> config = Optional.ofNullable(topics.getConfig()).orElse(Map.of());
+        List<KafkaTopics.Wanted> wanted = new ArrayList<>();
+        for (String topic : tableTopics(kafka.getTopicPrefix(), spec)) {
+            wanted.add(new KafkaTopics.Wanted(topic, partitions, replication, config));
+        }
+        wanted.add(new KafkaTopics.Wanted(PipelineNames.transactionTopic(kafka.getTopicPrefix()), Optional.of(1),
+                replication, config));
+        Map<String, String> compacted = new LinkedHashMap<>(config);
+        compacted.put("cleanup.policy", "compact");
+        wanted.add(new KafkaTopics.Wanted(PipelineNames.offsetsTopic(kafka.getTopicPrefix()), Optional.of(1),
+                replication, compacted));
+        return wanted;
+    }
+
+    static List<String> tableTopics(String prefix, CdcPipelineSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (TableSpec t : spec.getSource().getTables()) {
+            int dot = t.getName().indexOf('.');
+            names.add(PipelineNames.tableTopic(prefix, t.getName().substring(0, dot), t.getName().substring(dot + 1)));
+        }
+        return names;
+    }
+
+    private void deploy(CdcPipeline pipeline, boolean paused, Map<String, String> secretVersions) {
+        RuntimeResources resources = new RuntimeResources(pipeline, settings.runtimeImage(), secretVersions.keySet());
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(resources.configMap());
+        if (resources.serviceAccountName().equals(RuntimeResources.name(pipeline))) {
+            objects.add(resources.serviceAccount());
+        }
+        objects.add(resources.role());
+        objects.add(resources.roleBinding());
+        objects.add(resources.deployment(paused, resources.configHash(secretVersions)));
+        objects.add(resources.service());
+        for (HasMetadata object : objects) {
+            client.resource(object).createOr(NonDeletingOperation::update);
+        }
+    }
+
+    private void patchStatus(CdcPipeline pipeline, CdcPipelineStatus old, PipelinePhase phase, Conditions conditions) {
+        Map<String, Object> owned = new LinkedHashMap<>();
+        owned.put("observedGeneration", pipeline.getMetadata().getGeneration());
+        owned.put("phase", phase);
+        owned.put("conditions", conditions.list());
+        owned.put("topics", topicList(pipeline));
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("observedGeneration", old.getObservedGeneration());
+        before.put("phase", old.getPhase());
+        before.put("conditions", old.getConditions());
+        before.put("topics", old.getTopics());
+        if (Serialization.asJson(owned).equals(Serialization.asJson(before))) {
+            return;
+        }
+        client.resources(CdcPipeline.class).inNamespace(pipeline.getMetadata().getNamespace())
+                .withName(pipeline.getMetadata().getName()).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON), StatusPatch.setFields(pipeline.getStatus() != null, owned));
+    }
+
+    private static List<String> topicList(CdcPipeline pipeline) {
+        KafkaSinkSpec kafka = pipeline.getSpec().getSink().getKafka();
+        List<String> topics = new ArrayList<>(tableTopics(kafka.getTopicPrefix(), pipeline.getSpec()));
+        topics.add(PipelineNames.transactionTopic(kafka.getTopicPrefix()));
+        return topics;
+    }
+
+    /**
+     * Deletion: stops the runtime, then drops the slot and the publication ({@code deletionPolicy: Delete})
+     * or keeps them ({@code Retain}). Topics are kept. When the database cannot be reached the finalizer
+     * stays and the drop is retried; set {@code deletionPolicy: Retain} to let go without dropping.
+     */
+    @Override
+    public DeleteControl cleanup(CdcPipeline pipeline, Context<CdcPipeline> context) {
+        String namespace = pipeline.getMetadata().getNamespace();
+        String name = RuntimeResources.name(pipeline);
+        client.apps().deployments().inNamespace(namespace).withName(name).delete();
+        Events events = new Events(client, pipeline);
+        PostgresSourceSpec pg = pipeline.getSpec().getSource().getPostgres();
+        if (pipeline.getSpec().getDeletionPolicy() == DeletionPolicy.RETAIN || pg == null) {
+            events.normal("Deleted", "runtime stopped; slot and publication kept (deletionPolicy: Retain); topics kept");
+            return DeleteControl.defaultDelete();
+        }
+        try {
+            Secret secret = new Secrets(client).require(namespace, pg.getCredentialsSecretRef().getName(),
+                    "spec.source.postgres.credentialsSecretRef", "username", "password");
+            String slot = Optional.ofNullable(pg.getSlotName()).orElse(PipelineNames.defaultSlotName(namespace,
+                    pipeline.getMetadata().getName()));
+            String publication = Optional.ofNullable(pg.getPublicationName()).orElse(
+                    PipelineNames.defaultPublicationName(namespace, pipeline.getMetadata().getName()));
+            new PostgresObjects(pg, Secrets.value(secret, "username"), Secrets.value(secret, "password"), slot,
+                    publication).drop();
+            events.normal("Deleted", "runtime stopped; slot " + slot + " and publication " + publication
+                    + " dropped (deletionPolicy: Delete); topics kept");
+            failures.remove(pipeline.getMetadata().getUid());
+            return DeleteControl.defaultDelete();
+        } catch (Problem p) {
+            int n = failures.merge(pipeline.getMetadata().getUid(), 1, Integer::sum);
+            events.warning("DeleteBlocked", p.getMessage() + "; the slot and publication cannot be dropped yet, "
+                    + "retrying. To delete without dropping them set spec.deletionPolicy: Retain");
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff(n).toMillis());
+        }
+    }
+
+    /** 5 s, 10 s, 20 s ... up to 5 minutes. */
+    static Duration backoff(int failures) {
+        long seconds = 5L << Math.min(failures - 1, 6);
+        return Duration.ofSeconds(Math.min(seconds, 300));
+    }
+}
