@@ -14,6 +14,7 @@ import dev.capstan.api.v1alpha1.source.PostgresSourceSpec;
 import dev.capstan.api.v1alpha1.source.TableSpec;
 import dev.capstan.api.v1alpha1.status.PipelinePhase;
 import dev.capstan.api.v1alpha1.status.ReplicationSlotStatus;
+import dev.capstan.api.status.StatusPatch;
 import dev.capstan.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -64,7 +64,7 @@ public class CdcSchemaPolicyReconciler implements Reconciler<CdcSchemaPolicy> {
         if (changed) {
             client.resources(CdcSchemaPolicy.class).inNamespace(namespace).withName(policy.getMetadata().getName())
                     .subresource("status").patch(PatchContext.of(PatchType.JSON),
-                            dev.capstan.operator.pipeline.StatusPatch.setFields(policy.getStatus() != null, owned));
+                            dev.capstan.api.status.StatusPatch.setFields(policy.getStatus() != null, owned));
         }
         return UpdateControl.<CdcSchemaPolicy>noUpdate().rescheduleAfter(Duration.ofSeconds(30));
     }

@@ -6,6 +6,7 @@ import dev.capstan.runtime.config.PipelineLoader;
 import dev.capstan.runtime.config.PipelineResolver;
 import dev.capstan.runtime.config.SecretsDir;
 import dev.capstan.runtime.engine.Pipeline;
+import dev.capstan.runtime.status.StatusReporter;
 import dev.capstan.runtime.engine.RuntimeLimits;
 import dev.capstan.runtime.http.RuntimeHttpServer;
 import dev.capstan.runtime.metrics.PipelineMetrics;
@@ -64,9 +65,33 @@ public final class Main {
             return BAD_INPUT;
         }
         Pipeline pipeline = new Pipeline(config, RuntimeLimits.defaults());
-        try (ManifestWatcher watcher = new ManifestWatcher(arguments.pipeline(), resolver, pipeline, 2_000)) {
+        try (ManifestWatcher watcher = new ManifestWatcher(arguments.pipeline(), resolver, pipeline, 2_000);
+             AutoCloseable reporter = inCluster(pipeline)) {
             return runPipeline(pipeline, arguments.httpPort(), err);
+        } catch (Exception e) {
+            err.println("capstan-runtime: " + describe(e));
+            return FAILED;
         }
+    }
+
+    /**
+     * In Kubernetes (the operator sets {@code CAPSTAN_NAMESPACE} and {@code CAPSTAN_PIPELINE}): reports the
+     * runtime's status fields into the CdcPipeline every 5 s. Elsewhere: nothing.
+     */
+    private static AutoCloseable inCluster(Pipeline pipeline) {
+        String namespace = System.getenv("CAPSTAN_NAMESPACE");
+        String name = System.getenv("CAPSTAN_PIPELINE");
+        if (namespace == null || name == null || System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+            return () -> { };
+        }
+        io.fabric8.kubernetes.client.KubernetesClient client = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .build();
+        StatusReporter reporter = new StatusReporter(client, namespace, name, pipeline, Duration.ofSeconds(5));
+        LOG.info("Reporting status to CdcPipeline {}/{}", namespace, name);
+        return () -> {
+            reporter.close();
+            client.close();
+        };
     }
 
     private static int runPipeline(Pipeline pipeline, int httpPort, PrintStream err) {

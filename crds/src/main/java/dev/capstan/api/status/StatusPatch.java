@@ -1,4 +1,4 @@
-package dev.capstan.operator.pipeline;
+package dev.capstan.api.status;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON Patch (RFC 6902) that sets some status fields and nothing else: the operator's fields, next to
- * the runtime's, which it must never overwrite. A merge patch would do for scalars, but it replaces
- * lists wholesale on a real API server and appends to them on the mock server; "add" of each field
- * replaces exactly that field on both.
+ * A JSON Patch (RFC 6902) that sets some status fields and nothing else: one writer's fields (operator
+ * or runtime) next to the other's, which it must never overwrite. A merge patch would do for scalars,
+ * but it replaces lists wholesale on a real API server and appends to them on the fabric8 mock server;
+ * "add" of each field replaces exactly that field on both.
  */
 public final class StatusPatch {
 

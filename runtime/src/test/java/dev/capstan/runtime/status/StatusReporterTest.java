@@ -1,0 +1,89 @@
+package dev.capstan.runtime.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.capstan.api.v1alpha1.CdcPipeline;
+import dev.capstan.api.v1alpha1.snapshot.SnapshotRequest;
+import dev.capstan.runtime.support.Sql;
+import dev.capstan.runtime.support.TestPipeline;
+import dev.capstan.testing.KafkaBroker;
+import dev.capstan.testing.PostgresServer;
+import dev.capstan.testing.WithKafka;
+import dev.capstan.testing.WithPostgres;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real runtime reports into its CdcPipeline on a (mock, CRUD) API server: its own status fields appear
+ * and are kept current, the operator's fields stay untouched, and a re-snapshot request added to the
+ * resource runs without a restart.
+ */
+@WithPostgres
+@WithKafka
+@EnableKubernetesMockClient(crud = true)
+class StatusReporterTest {
+
+    static KubernetesClient client;
+
+    @Test
+    void runtimeReportsItsFieldsAndTakesRequestsFromTheResource(PostgresServer pg, KafkaBroker kafka) throws Exception {
+        try (InputStream in = CdcPipeline.class.getResourceAsStream("/dev/capstan/api/crds/cdcpipelines.capstan.dev-v1.yml")) {
+            client.resource(client.load(in).items().get(0)).createOr(NonDeletingOperation::update);
+        }
+        String db = pg.createDatabase("reporter");
+        Sql.exec(pg, db, "CREATE TABLE t (id int PRIMARY KEY, v text)",
+                "INSERT INTO t SELECT g, 'v' FROM generate_series(1, 50) g");
+        TestPipeline test = TestPipeline.of("reporter", pg, db, kafka, List.of("public.t"));
+        CdcPipeline resource = Serialization.unmarshal(test.yaml(), CdcPipeline.class);
+        client.resource(resource).create();
+        // The operator's fields, written first.
+        client.resources(CdcPipeline.class).inNamespace("test").withName("reporter").subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"phase\":\"Pending\",\"observedGeneration\":1,"
+                        + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\",\"reason\":\"WaitingForRuntime\"}]}}");
+
+        try (TestPipeline.Running running = test.start();
+             StatusReporter reporter = new StatusReporter(client, "test", "reporter", running.pipeline(),
+                     Duration.ofMillis(300))) {
+            await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                CdcPipeline p = get();
+                assertThat(p.getStatus().getEventsPublished()).isEqualTo(50);
+                assertThat(p.getStatus().getSnapshot().getTables().get(0).getRowsScanned()).isEqualTo(50);
+                assertThat(p.getStatus().getReplicationSlot().getName()).isEqualTo("capstan_test_reporter");
+                assertThat(p.getStatus().getRuntime().getState()).isEqualTo("Streaming");
+                assertThat(Instant.parse(p.getStatus().getRuntime().getLastReportTime()))
+                        .isAfter(Instant.now().minusSeconds(10));
+                assertThat(p.getStatus().getPhase().toString()).isEqualTo("PENDING");
+                assertThat(p.getStatus().getConditions()).hasSize(1);
+                assertThat(p.getStatus().getConditions().get(0).getReason()).isEqualTo("WaitingForRuntime");
+            });
+
+            client.resources(CdcPipeline.class).inNamespace("test").withName("reporter").edit(p -> {
+                SnapshotRequest request = new SnapshotRequest();
+                request.setId("again");
+                request.setTables(List.of("public.t"));
+                p.getSpec().getSnapshot().setRequests(List.of(request));
+                return p;
+            });
+            await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                CdcPipeline p = get();
+                assertThat(p.getStatus().getSnapshot().getCompletedRequests()).containsExactly("again");
+                assertThat(p.getStatus().getEventsPublished()).isEqualTo(100);
+                assertThat(p.getStatus().getConditions()).hasSize(1);
+            });
+        }
+    }
+
+    private static CdcPipeline get() {
+        return client.resources(CdcPipeline.class).inNamespace("test").withName("reporter").get();
+    }
+}
