@@ -5,6 +5,7 @@ import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
 import dev.capstan.api.v1alpha1.CdcSchemaPolicyStatus;
 import dev.capstan.api.v1alpha1.status.Condition;
 import dev.capstan.api.v1alpha1.status.ConditionStatus;
+import dev.capstan.operator.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -14,7 +15,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * Reconciles a {@link CdcSchemaPolicy} for validity and lists, in its status, the pipelines of its
- * namespace that use it (enforcement happens in the runtime). Writes only {@code observedGeneration},
+ * namespace that use it (enforcement happens in the runtime), refreshed every resync interval. Writes only {@code observedGeneration},
  * {@code conditions} and {@code pipelines}, with a merge patch, when they changed.
  */
 @ControllerConfiguration(name = "cdcschemapolicy")
@@ -33,6 +33,9 @@ public class CdcSchemaPolicyReconciler implements Reconciler<CdcSchemaPolicy> {
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    OperatorSettings settings;
 
     @Override
     public UpdateControl<CdcSchemaPolicy> reconcile(CdcSchemaPolicy policy, Context<CdcSchemaPolicy> context) {
@@ -66,7 +69,7 @@ public class CdcSchemaPolicyReconciler implements Reconciler<CdcSchemaPolicy> {
                     .subresource("status").patch(PatchContext.of(PatchType.JSON),
                             dev.capstan.api.status.StatusPatch.setFields(policy.getStatus() != null, owned));
         }
-        return UpdateControl.<CdcSchemaPolicy>noUpdate().rescheduleAfter(Duration.ofSeconds(30));
+        return UpdateControl.<CdcSchemaPolicy>noUpdate().rescheduleAfter(settings.resyncInterval());
     }
 
     /** What the CRD schema cannot check; null when the policy is usable. */
