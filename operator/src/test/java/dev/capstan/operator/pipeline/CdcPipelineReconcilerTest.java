@@ -101,7 +101,7 @@ class CdcPipelineReconcilerTest {
         var pod = d.getSpec().getTemplate().getSpec();
         assertThat(pod.getServiceAccountName()).isEqualTo("bookings-runtime");
         Container c = pod.getContainers().get(0);
-        assertThat(c.getImage()).isEqualTo("capstan/capstan-runtime:0.1.0-SNAPSHOT");
+        assertThat(c.getImage()).isEqualTo("ghcr.io/capstan-dev/capstan-runtime:0.1.0-SNAPSHOT");
         assertThat(c.getArgs()).containsExactly("run", "--pipeline", "/etc/capstan/pipeline/pipeline.yaml",
                 "--secrets-dir", "/etc/capstan/secrets", "--http-port", "8080");
         assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
