@@ -264,6 +264,11 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         }
     }
 
+    /** Failed attempts in a row for {@code pipeline} (0 once one succeeds). */
+    int failures(CdcPipeline pipeline) {
+        return failures.getOrDefault(pipeline.getMetadata().getUid(), 0);
+    }
+
     /** 5 s, 10 s, 20 s ... up to 5 minutes. */
     static Duration backoff(int failures) {
         long seconds = 5L << Math.min(failures - 1, 6);

@@ -50,6 +50,9 @@ class CdcPipelineReconcilerTest {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    CdcPipelineReconciler reconciler;
+
     @BeforeEach
     void crds() {
         OperatorTestSupport.installCrds(client);
@@ -189,10 +192,25 @@ class CdcPipelineReconcilerTest {
         OperatorTestSupport.sql(pg, db, "CREATE TABLE a (id int PRIMARY KEY)");
         OperatorTestSupport.secret(client, "pg-retain", pg.user(), pg.password());
         client.resource(OperatorTestSupport.pipeline("kept", pg, db, kafka, "pg-retain", List.of("public.a"),
-                "  deletionPolicy: Retain\n")).create();
+                "  deletionPolicy: Retain\n  alerts: {maxSlotRetainedBytes: \"1\"}\n"
+                        + "  runtime:\n    image: registry.local/capstan-runtime:custom\n    nodeSelector: {disk: ssd}\n"
+                        + "    tolerations: [{key: dedicated, operator: Equal, value: cdc, effect: NoSchedule}]\n"
+                        + "    resources: {limits: {memory: 512Mi}}\n")).create();
         String slot = "capstan_harbor_kept";
         await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> exists(pg, db,
                 "SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "'"));
+        OperatorTestSupport.sql(pg, db, "INSERT INTO a SELECT generate_series(1, 100)");
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var healthy = condition(get("kept"), "SlotHealthy").orElseThrow();
+            assertThat(healthy.getStatus()).isEqualTo(ConditionStatus.FALSE);
+            assertThat(healthy.getReason()).isEqualTo("SlotRetainsTooMuchWal");
+            assertThat(healthy.getMessage()).contains("above spec.alerts.maxSlotRetainedBytes 1");
+        });
+        var pod = deployment("kept").getSpec().getTemplate().getSpec();
+        assertThat(pod.getContainers().get(0).getImage()).isEqualTo("registry.local/capstan-runtime:custom");
+        assertThat(pod.getNodeSelector()).containsEntry("disk", "ssd");
+        assertThat(pod.getTolerations().get(0).getKey()).isEqualTo("dedicated");
+        assertThat(pod.getContainers().get(0).getResources().getLimits().get("memory").toString()).isEqualTo("512Mi");
         client.resources(CdcPipeline.class).inNamespace(NAMESPACE).withName("kept").delete();
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> get("kept") == null);
         assertThat(exists(pg, db, "SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "'")).isTrue();
@@ -203,6 +221,7 @@ class CdcPipelineReconcilerTest {
     void problemsBecomeConditionsWithReasons(PostgresServer pg, KafkaBroker kafka) throws Exception {
         String db = pg.createDatabase("opbad");
         OperatorTestSupport.sql(pg, db, "CREATE TABLE a (id int PRIMARY KEY)");
+        long started = System.currentTimeMillis();
         client.resource(OperatorTestSupport.pipeline("nosecret", pg, db, kafka, "absent", List.of("public.a"), ""))
                 .create();
         awaitReady("nosecret", "SecretNotFound", "Secret 'absent' does not exist in namespace harbor");
@@ -222,6 +241,10 @@ class CdcPipelineReconcilerTest {
         awaitReady("nokafka", "SinkUnreachable", "cannot reach Kafka at 127.0.0.1:1");
         assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("nokafka-runtime").get())
                 .as("no runtime before its slot and topics exist").isNull();
+        // Retried with backoff (5 s, 10 s, 20 s ...), not in a tight loop.
+        Thread.sleep(Math.max(0, 16_000 - (System.currentTimeMillis() - started)));
+        assertThat(reconciler.failures(get("nosecret"))).as("attempts in %d s", (System.currentTimeMillis() - started) / 1000)
+                .isBetween(2, 6);
         String message = Set.of("nosecret", "wrongpw", "nokafka").stream()
                 .map(n -> condition(get(n), "Ready").orElseThrow().getMessage()).reduce("", String::concat);
         assertThat(message).doesNotContain("not-the-password");
@@ -245,11 +268,16 @@ class CdcPipelineReconcilerTest {
                         + "\"message\":\"\",\"lastReportTime\":\"" + time + "\"}}}");
     }
 
+    /** Edits the spec like kubectl would, trying again when the operator's status patch came first (409). */
     private void edit(String name, java.util.function.Consumer<CdcPipeline> change) {
-        client.resources(CdcPipeline.class).inNamespace(NAMESPACE).withName(name).edit(p -> {
-            change.accept(p);
-            return p;
-        });
+        await().ignoreException(io.fabric8.kubernetes.client.KubernetesClientException.class)
+                .atMost(Duration.ofSeconds(10)).until(() -> {
+                    client.resources(CdcPipeline.class).inNamespace(NAMESPACE).withName(name).edit(p -> {
+                        change.accept(p);
+                        return p;
+                    });
+                    return true;
+                });
     }
 
     private CdcPipeline get(String name) {

@@ -47,10 +47,14 @@ class CdcSchemaPolicyReconcilerTest {
             assertThat(p.getStatus().getObservedGeneration()).isEqualTo(p.getMetadata().getGeneration());
         });
 
-        client.resources(CdcSchemaPolicy.class).inNamespace("harbor").withName("strict").edit(p -> {
-            p.getSpec().getRegistry().setUrl("registry:8080");
-            return p;
-        });
+        await().ignoreException(io.fabric8.kubernetes.client.KubernetesClientException.class)
+                .atMost(Duration.ofSeconds(10)).until(() -> {
+                    client.resources(CdcSchemaPolicy.class).inNamespace("harbor").withName("strict").edit(p -> {
+                        p.getSpec().getRegistry().setUrl("registry:8080");
+                        return p;
+                    });
+                    return true;
+                });
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var ready = get().getStatus().getConditions().get(0);
             assertThat(ready.getStatus()).isEqualTo(ConditionStatus.FALSE);

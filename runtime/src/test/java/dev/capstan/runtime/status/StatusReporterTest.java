@@ -67,13 +67,18 @@ class StatusReporterTest {
                 assertThat(p.getStatus().getConditions().get(0).getReason()).isEqualTo("WaitingForRuntime");
             });
 
-            client.resources(CdcPipeline.class).inNamespace("test").withName("reporter").edit(p -> {
-                SnapshotRequest request = new SnapshotRequest();
-                request.setId("again");
-                request.setTables(List.of("public.t"));
-                p.getSpec().getSnapshot().setRequests(List.of(request));
-                return p;
-            });
+            // Like kubectl edit: tried again when the reporter's status patch came first (409 Conflict).
+            await().ignoreException(io.fabric8.kubernetes.client.KubernetesClientException.class)
+                    .atMost(Duration.ofSeconds(10)).until(() -> {
+                        client.resources(CdcPipeline.class).inNamespace("test").withName("reporter").edit(p -> {
+                            SnapshotRequest request = new SnapshotRequest();
+                            request.setId("again");
+                            request.setTables(List.of("public.t"));
+                            p.getSpec().getSnapshot().setRequests(List.of(request));
+                            return p;
+                        });
+                        return true;
+                    });
             await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 CdcPipeline p = get();
                 assertThat(p.getStatus().getSnapshot().getCompletedRequests()).containsExactly("again");
