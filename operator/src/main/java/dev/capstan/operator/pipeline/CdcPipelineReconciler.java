@@ -31,6 +31,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,8 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
 
     private static final Logger LOG = Logger.getLogger(CdcPipelineReconciler.class);
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** The last full check per pipeline: between resyncs, a report from the runtime only re-derives status. */
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
     @Inject
     KubernetesClient client;
@@ -69,9 +72,19 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         PipelinePhase phase;
         Duration next = settings.resyncInterval();
         try {
-            phase = reconcileResources(pipeline, conditions, paused);
+            Checked last = checked.get(pipeline.getMetadata().getUid());
+            if (last != null && last.isFreshFor(pipeline, settings.resyncInterval())) {
+                // Only the status changed (the runtime's report): derive again from the last full check.
+                last.restore(conditions);
+                phase = new StatusDerivation(pipeline, last.slot(), settings.staleReportAfter()).derive(conditions, paused);
+            } else {
+                ReplicationSlotStatus slot = reconcileResources(pipeline, conditions, paused);
+                phase = new StatusDerivation(pipeline, slot, settings.staleReportAfter()).derive(conditions, paused);
+                checked.put(pipeline.getMetadata().getUid(), Checked.of(pipeline, conditions, slot));
+            }
             failures.remove(pipeline.getMetadata().getUid());
         } catch (Problem p) {
+            checked.remove(pipeline.getMetadata().getUid());
             phase = PipelinePhase.FAILED;
             conditions.set(Conditions.READY, false, p.reason(), p.getMessage());
             int n = failures.merge(pipeline.getMetadata().getUid(), 1, Integer::sum);
@@ -84,7 +97,8 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         return UpdateControl.<CdcPipeline>noUpdate().rescheduleAfter(next);
     }
 
-    private PipelinePhase reconcileResources(CdcPipeline pipeline, Conditions conditions, boolean paused)
+    /** The full check: references, publication and slot, topics, the runtime's objects. Returns the slot. */
+    private ReplicationSlotStatus reconcileResources(CdcPipeline pipeline, Conditions conditions, boolean paused)
             throws Problem {
         CdcPipelineSpec spec = pipeline.getSpec();
         String namespace = pipeline.getMetadata().getNamespace();
@@ -135,7 +149,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
             throw p;
         }
         deploy(pipeline, paused, secretVersions);
-        return new StatusDerivation(pipeline, slot, settings.staleReportAfter()).derive(conditions, paused);
+        return slot;
     }
 
     private Map<String, Object> kafkaClient(String namespace, KafkaSinkSpec kafka, Secrets secrets,
@@ -236,6 +250,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     public DeleteControl cleanup(CdcPipeline pipeline, Context<CdcPipeline> context) {
         String namespace = pipeline.getMetadata().getNamespace();
         String name = RuntimeResources.name(pipeline);
+        checked.remove(pipeline.getMetadata().getUid());
         client.apps().deployments().inNamespace(namespace).withName(name).delete();
         Events events = new Events(client, pipeline);
         PostgresSourceSpec pg = pipeline.getSpec().getSource().getPostgres();
@@ -261,6 +276,30 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
             events.warning("DeleteBlocked", p.getMessage() + "; the slot and publication cannot be dropped yet, "
                     + "retrying. To delete without dropping them set spec.deletionPolicy: Retain");
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoff(n).toMillis());
+        }
+    }
+
+    /**
+     * The outcome of a full check (database, Kafka, Kubernetes objects) of one generation of a pipeline:
+     * the slot it measured and the connection conditions it set.
+     */
+    private record Checked(long generation, Instant at, ReplicationSlotStatus slot,
+                           dev.capstan.api.v1alpha1.status.Condition source,
+                           dev.capstan.api.v1alpha1.status.Condition sink) {
+
+        static Checked of(CdcPipeline pipeline, Conditions conditions, ReplicationSlotStatus slot) {
+            return new Checked(pipeline.getMetadata().getGeneration(), Instant.now(), slot,
+                    conditions.get(Conditions.SOURCE_CONNECTED), conditions.get(Conditions.SINK_CONNECTED));
+        }
+
+        boolean isFreshFor(CdcPipeline pipeline, Duration resync) {
+            return generation == pipeline.getMetadata().getGeneration()
+                    && Duration.between(at, Instant.now()).compareTo(resync) < 0;
+        }
+
+        void restore(Conditions conditions) {
+            conditions.set(source.getType(), source.getStatus(), source.getReason(), source.getMessage());
+            conditions.set(sink.getType(), sink.getStatus(), sink.getReason(), sink.getMessage());
         }
     }
 

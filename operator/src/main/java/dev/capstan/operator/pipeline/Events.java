@@ -37,7 +37,8 @@ final class Events {
             boolean bad = c.getStatus() == ConditionStatus.FALSE && !c.getType().equals(Conditions.SNAPSHOTTING)
                     && !c.getType().equals(Conditions.PAUSED) && !"Paused".equals(c.getReason());
             boolean paused = c.getType().equals(Conditions.PAUSED) && c.getStatus() == ConditionStatus.TRUE;
-            if (bad || paused) {
+            boolean differs = "TopicsDiffer".equals(c.getReason());
+            if (bad || paused || differs) {
                 warning(c.getReason(), c.getType() + ": " + c.getMessage());
             } else if (before != null || c.getStatus() == ConditionStatus.TRUE) {
                 normal(c.getReason(), c.getType() + ": " + c.getMessage());

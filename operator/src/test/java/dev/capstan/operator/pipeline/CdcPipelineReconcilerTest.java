@@ -252,6 +252,34 @@ class CdcPipelineReconcilerTest {
                 .contains("SecretNotFound", "SourceAuthenticationFailed", "SinkUnreachable");
     }
 
+    /** A topic that exists with other settings is reported in SinkConnected and an Event, never changed. */
+    @Test
+    void existingTopicThatDiffersIsReportedNotChanged(PostgresServer pg, KafkaBroker kafka) throws Exception {
+        String db = pg.createDatabase("opdiff");
+        OperatorTestSupport.sql(pg, db, "CREATE TABLE a (id int PRIMARY KEY)");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("differs.public.a", 1, (short) 1)))
+                    .all().get();
+        }
+        OperatorTestSupport.secret(client, "pg-diff", pg.user(), pg.password());
+        client.resource(OperatorTestSupport.pipeline("differs", pg, db, kafka, "pg-diff", List.of("public.a"), ""))
+                .create();
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var sink = condition(get("differs"), "SinkConnected").orElseThrow();
+            assertThat(sink.getStatus()).isEqualTo(ConditionStatus.TRUE);
+            assertThat(sink.getReason()).isEqualTo("TopicsDiffer");
+            assertThat(sink.getMessage()).contains("topic differs.public.a has 1 partitions, the spec asks for 2")
+                    .contains("has retention.ms=604800000, the spec asks for 86400000")
+                    .contains("existing topics are not changed");
+        });
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            assertThat(admin.describeTopics(List.of("differs.public.a")).allTopicNames().get()
+                    .get("differs.public.a").partitions()).hasSize(1);
+        }
+        assertThat(client.v1().events().inNamespace(NAMESPACE).list().getItems())
+                .anyMatch(e -> "TopicsDiffer".equals(e.getReason()) && "differs".equals(e.getInvolvedObject().getName()));
+    }
+
     private void awaitReady(String name, String reason, String message) {
         await().ignoreExceptions().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             CdcPipeline p = get(name);
