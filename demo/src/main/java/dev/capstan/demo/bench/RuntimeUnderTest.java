@@ -77,7 +77,7 @@ final class RuntimeUnderTest implements AutoCloseable {
             if (published >= events) {
                 return new Progress((now - startNanos) / 1e9, (now - firstEventNanos) / 1e9, (now - halfNanos) / 1e9);
             }
-            Thread.sleep(20);
+            Thread.sleep(50);
         }
         throw new IllegalStateException("the runtime did not publish " + events + " events in " + timeout);
     }
