@@ -1,7 +1,9 @@
 package dev.capstan.operator.pipeline;
 
+import dev.capstan.operator.Conditions;
 import dev.capstan.api.kafka.KafkaClientProperties;
 import dev.capstan.api.naming.PipelineNames;
+import dev.capstan.api.naming.PipelineTopic;
 import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcPipelineSpec;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;
@@ -131,7 +133,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         ReplicationSlotStatus slot;
         try {
             slot = new PostgresObjects(pg, Secrets.value(pgSecret, "username"), Secrets.value(pgSecret, "password"),
-                    slotName, publication).ensure(spec.getSource().getTables().stream().map(TableSpec::getName).toList());
+                    slotName, publication).ensure(tableNames(spec));
             conditions.set(Conditions.SOURCE_CONNECTED, true, "Connected", "publication " + publication + " and slot "
                     + slotName + " are in place");
         } catch (Problem p) {
@@ -178,25 +180,19 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         Optional<Short> replication = Optional.ofNullable(topics.getReplicationFactor()).map(Integer::shortValue);
         Map<String, String> config = Optional.ofNullable(topics.getConfig()).orElse(Map.of());
         List<KafkaTopics.Wanted> wanted = new ArrayList<>();
-        for (String topic : tableTopics(kafka.getTopicPrefix(), spec)) {
-            wanted.add(new KafkaTopics.Wanted(topic, partitions, replication, config));
+        for (PipelineTopic t : PipelineTopic.all(kafka.getTopicPrefix(), tableNames(spec))) {
+            Map<String, String> topicConfig = new LinkedHashMap<>(config);
+            if (t.compacted()) {
+                topicConfig.put("cleanup.policy", "compact");
+            }
+            wanted.add(new KafkaTopics.Wanted(t.name(), t.singlePartition() ? Optional.of(1) : partitions, replication,
+                    topicConfig));
         }
-        wanted.add(new KafkaTopics.Wanted(PipelineNames.transactionTopic(kafka.getTopicPrefix()), Optional.of(1),
-                replication, config));
-        Map<String, String> compacted = new LinkedHashMap<>(config);
-        compacted.put("cleanup.policy", "compact");
-        wanted.add(new KafkaTopics.Wanted(PipelineNames.offsetsTopic(kafka.getTopicPrefix()), Optional.of(1),
-                replication, compacted));
         return wanted;
     }
 
-    static List<String> tableTopics(String prefix, CdcPipelineSpec spec) {
-        List<String> names = new ArrayList<>();
-        for (TableSpec t : spec.getSource().getTables()) {
-            int dot = t.getName().indexOf('.');
-            names.add(PipelineNames.tableTopic(prefix, t.getName().substring(0, dot), t.getName().substring(dot + 1)));
-        }
-        return names;
+    private static List<String> tableNames(CdcPipelineSpec spec) {
+        return spec.getSource().getTables().stream().map(TableSpec::getName).toList();
     }
 
     private void deploy(CdcPipeline pipeline, boolean paused, Map<String, String> secretVersions) {
@@ -235,10 +231,8 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     }
 
     private static List<String> topicList(CdcPipeline pipeline) {
-        KafkaSinkSpec kafka = pipeline.getSpec().getSink().getKafka();
-        List<String> topics = new ArrayList<>(tableTopics(kafka.getTopicPrefix(), pipeline.getSpec()));
-        topics.add(PipelineNames.transactionTopic(kafka.getTopicPrefix()));
-        return topics;
+        return PipelineTopic.eventTopics(pipeline.getSpec().getSink().getKafka().getTopicPrefix(),
+                tableNames(pipeline.getSpec()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.capstan.operator.pipeline;
 
+import dev.capstan.operator.Conditions;
 import dev.capstan.api.v1alpha1.status.Condition;
 import dev.capstan.api.v1alpha1.status.ConditionStatus;
 import io.fabric8.kubernetes.api.model.EventBuilder;

@@ -1,5 +1,6 @@
 package dev.capstan.operator.pipeline;
 
+import dev.capstan.operator.Conditions;
 import dev.capstan.api.v1alpha1.AlertsSpec;
 import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;

@@ -4,7 +4,7 @@ import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
 import dev.capstan.api.v1alpha1.CdcSchemaPolicyStatus;
 import dev.capstan.api.v1alpha1.status.Condition;
-import dev.capstan.api.v1alpha1.status.ConditionStatus;
+import dev.capstan.operator.Conditions;
 import dev.capstan.operator.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -15,8 +15,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,23 +44,17 @@ public class CdcSchemaPolicyReconciler implements Reconciler<CdcSchemaPolicy> {
                 .map(p -> p.getMetadata().getName()).sorted().toList();
         String problem = validate(policy);
         CdcSchemaPolicyStatus old = Optional.ofNullable(policy.getStatus()).orElseGet(CdcSchemaPolicyStatus::new);
-        Condition ready = new Condition();
-        ready.setType("Ready");
-        ready.setStatus(problem == null ? ConditionStatus.TRUE : ConditionStatus.FALSE);
-        ready.setReason(problem == null ? "Valid" : "Invalid");
-        ready.setMessage(problem == null ? "used by " + users.size() + " pipeline(s)" : problem);
-        ready.setObservedGeneration(policy.getMetadata().getGeneration());
-        Condition before = old.getConditions() == null ? null : old.getConditions().stream()
-                .filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
-        ready.setLastTransitionTime(before != null && before.getStatus() == ready.getStatus()
-                ? before.getLastTransitionTime() : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Conditions conditions = new Conditions(old.getConditions(), policy.getMetadata().getGeneration());
+        conditions.set(Conditions.READY, problem == null, problem == null ? "Valid" : "Invalid",
+                problem == null ? "used by " + users.size() + " pipeline(s)" : problem);
+        List<Condition> ready = conditions.list();
         Map<String, Object> owned = new LinkedHashMap<>();
         owned.put("observedGeneration", policy.getMetadata().getGeneration());
-        owned.put("conditions", List.of(ready));
+        owned.put("conditions", ready);
         owned.put("pipelines", users);
         boolean changed = !Objects.equals(old.getObservedGeneration(), policy.getMetadata().getGeneration())
                 || !Objects.equals(old.getPipelines(), users)
-                || !Serialization.asJson(List.of(ready)).equals(Serialization.asJson(
+                || !Serialization.asJson(ready).equals(Serialization.asJson(
                         old.getConditions() == null ? List.of() : old.getConditions()));
         if (changed) {
             client.resources(CdcSchemaPolicy.class).inNamespace(namespace).withName(policy.getMetadata().getName())

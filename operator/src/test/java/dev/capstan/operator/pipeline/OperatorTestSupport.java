@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /** Manifests, Secrets and database probes shared by the operator tests. */
-final class OperatorTestSupport {
+public final class OperatorTestSupport {
 
     static final String NAMESPACE = "harbor";
 
@@ -25,7 +25,7 @@ final class OperatorTestSupport {
     }
 
     /** Installs the committed CRDs (the ones the Helm chart ships) into the mock API server. */
-    static void installCrds(KubernetesClient client) {
+    public static void installCrds(KubernetesClient client) {
         for (String file : List.of("cdcpipelines.capstan.dev-v1.yml", "cdcschemapolicies.capstan.dev-v1.yml")) {
             try (InputStream in = CdcPipeline.class.getResourceAsStream("/dev/capstan/api/crds/" + file)) {
                 for (var crd : client.load(in).items()) {

@@ -6,17 +6,15 @@ import static org.awaitility.Awaitility.await;
 import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
 import dev.capstan.api.v1alpha1.status.ConditionStatus;
+import dev.capstan.operator.pipeline.OperatorTestSupport;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The policy from examples/avro: reconciled for validity, its status lists the pipelines that use it. */
@@ -29,11 +27,7 @@ class CdcSchemaPolicyReconcilerTest {
 
     @Test
     void policyListsItsPipelinesAndFlagsABadRegistryUrl() throws Exception {
-        for (String file : List.of("cdcpipelines.capstan.dev-v1.yml", "cdcschemapolicies.capstan.dev-v1.yml")) {
-            try (InputStream in = CdcPipeline.class.getResourceAsStream("/dev/capstan/api/crds/" + file)) {
-                client.resource(client.load(in).items().get(0)).createOr(NonDeletingOperation::update);
-            }
-        }
+        OperatorTestSupport.installCrds(client);
         Path examples = Path.of("..", "examples", "avro");
         CdcSchemaPolicy policy = Serialization.unmarshal(Files.readString(examples.resolve("schema-policy.yaml")),
                 CdcSchemaPolicy.class);

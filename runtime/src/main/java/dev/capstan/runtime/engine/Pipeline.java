@@ -1,6 +1,7 @@
 package dev.capstan.runtime.engine;
 
 import dev.capstan.api.naming.PipelineNames;
+import dev.capstan.api.naming.PipelineTopic;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;
 import dev.capstan.api.v1alpha1.snapshot.SnapshotMode;
 import dev.capstan.runtime.config.KafkaConfig;
@@ -56,7 +57,7 @@ public final class Pipeline {
         this.config = config;
         this.limits = limits;
         this.window = new InFlightWindow(limits.maxInFlightRecords(), limits.maxInFlightBytes());
-        this.topics = topicNames(config);
+        this.topics = PipelineTopic.eventTopics(config.kafka().topicPrefix(), tableNames(config));
     }
 
     /**
@@ -170,31 +171,21 @@ public final class Pipeline {
         return limits;
     }
 
-    private static List<String> topicNames(PipelineConfig config) {
-        List<String> names = new ArrayList<>();
-        String prefix = config.kafka().topicPrefix();
-        for (TableConfig t : config.tables()) {
-            names.add(PipelineNames.tableTopic(prefix, t.id().schema(), t.id().table()));
-        }
-        names.add(PipelineNames.transactionTopic(prefix));
-        return names;
+    private static List<String> tableNames(PipelineConfig config) {
+        return config.tables().stream().map(t -> t.id().toString()).toList();
     }
 
-    /**
-     * Table topics with the spec's partitions; the transaction topic with one partition, so its BEGIN and
-     * END markers keep commit order; the offsets topic compacted, with one partition.
-     */
+    /** The pipeline's topics: table topics with the spec's partitions; see {@link PipelineTopic}. */
     private List<TopicSpec> topicSpecs(KafkaConfig kafka) {
         List<TopicSpec> specs = new ArrayList<>();
-        String transactions = PipelineNames.transactionTopic(kafka.topicPrefix());
-        for (String name : topics) {
-            specs.add(new TopicSpec(name, name.equals(transactions) ? Optional.of(1) : kafka.partitions(),
-                    kafka.replicationFactor(), kafka.topicConfig()));
+        for (PipelineTopic t : PipelineTopic.all(kafka.topicPrefix(), tableNames(config))) {
+            Map<String, String> topicConfig = new java.util.HashMap<>(kafka.topicConfig());
+            if (t.compacted()) {
+                topicConfig.put("cleanup.policy", "compact");
+            }
+            specs.add(new TopicSpec(t.name(), t.singlePartition() ? Optional.of(1) : kafka.partitions(),
+                    kafka.replicationFactor(), topicConfig));
         }
-        Map<String, String> compacted = new java.util.HashMap<>(kafka.topicConfig());
-        compacted.put("cleanup.policy", "compact");
-        specs.add(new TopicSpec(PipelineNames.offsetsTopic(kafka.topicPrefix()), Optional.of(1),
-                kafka.replicationFactor(), compacted));
         return specs;
     }
 }

@@ -1,4 +1,4 @@
-package dev.capstan.operator.pipeline;
+package dev.capstan.operator;
 
 import dev.capstan.api.v1alpha1.status.Condition;
 import dev.capstan.api.v1alpha1.status.ConditionStatus;
@@ -14,34 +14,34 @@ import java.util.Map;
  * keeps its {@code lastTransitionTime}, so status patches stay identical while nothing changes (and do
  * not wake the operator again).
  *
- * <p>Not thread-safe; one per reconcile.
+ * <p>Not thread-safe; one per reconcile. Used for pipelines and schema policies.
  */
-final class Conditions {
+public final class Conditions {
 
-    static final String READY = "Ready";
-    static final String SOURCE_CONNECTED = "SourceConnected";
-    static final String SINK_CONNECTED = "SinkConnected";
-    static final String SNAPSHOTTING = "Snapshotting";
-    static final String SLOT_HEALTHY = "SlotHealthy";
-    static final String SCHEMA_COMPATIBLE = "SchemaCompatible";
-    static final String PAUSED = "Paused";
+    public static final String READY = "Ready";
+    public static final String SOURCE_CONNECTED = "SourceConnected";
+    public static final String SINK_CONNECTED = "SinkConnected";
+    public static final String SNAPSHOTTING = "Snapshotting";
+    public static final String SLOT_HEALTHY = "SlotHealthy";
+    public static final String SCHEMA_COMPATIBLE = "SchemaCompatible";
+    public static final String PAUSED = "Paused";
 
     private final Map<String, Condition> previous = new LinkedHashMap<>();
     private final Map<String, Condition> current = new LinkedHashMap<>();
     private final long generation;
 
-    Conditions(List<Condition> previous, long generation) {
+    public Conditions(List<Condition> previous, long generation) {
         if (previous != null) {
             previous.forEach(c -> this.previous.put(c.getType(), c));
         }
         this.generation = generation;
     }
 
-    void set(String type, boolean status, String reason, String message) {
+    public void set(String type, boolean status, String reason, String message) {
         set(type, status ? ConditionStatus.TRUE : ConditionStatus.FALSE, reason, message);
     }
 
-    void set(String type, ConditionStatus status, String reason, String message) {
+    public void set(String type, ConditionStatus status, String reason, String message) {
         Condition c = new Condition();
         c.setType(type);
         c.setStatus(status);
@@ -55,21 +55,21 @@ final class Conditions {
     }
 
     /** Whether {@code type} is set to True in this reconcile. */
-    boolean isTrue(String type) {
+    public boolean isTrue(String type) {
         Condition c = current.get(type);
         return c != null && c.getStatus() == ConditionStatus.TRUE;
     }
 
-    Condition get(String type) {
+    public Condition get(String type) {
         return current.get(type);
     }
 
     /** The previous condition of {@code type}, or null. */
-    Condition previous(String type) {
+    public Condition previous(String type) {
         return previous.get(type);
     }
 
-    List<Condition> list() {
+    public List<Condition> list() {
         return new ArrayList<>(current.values());
     }
 }
