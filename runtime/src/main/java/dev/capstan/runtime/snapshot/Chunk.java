@@ -29,7 +29,9 @@ final class Chunk {
     private final CompletableFuture<Boolean> outcome = new CompletableFuture<>();
     private volatile List<SnapshotRecord> records;
     private volatile int rowsRead;
+    private volatile long[] inProgress;
     private Set<Row> changed;
+    private long windowMark;
     private boolean truncated;
     private AckTracker.Batch<?> batch;
 
@@ -56,10 +58,18 @@ final class Chunk {
         return id;
     }
 
-    /** Chunk reader: the rows are read and encoded (before the high watermark is written). */
-    void ready(List<SnapshotRecord> records) {
+    /**
+     * Chunk reader: the rows are read and encoded (before the high watermark is written), with the
+     * transactions that were in progress for the read.
+     */
+    void ready(List<SnapshotRecord> records, long[] inProgress) {
         this.rowsRead = records.size();
+        this.inProgress = inProgress;
         this.records = records;
+    }
+
+    long[] inProgress() {
+        return inProgress;
     }
 
     List<SnapshotRecord> records() {
@@ -70,9 +80,14 @@ final class Chunk {
         return rowsRead;
     }
 
-    /** Stream thread: the low watermark arrived. */
-    void openWindow() {
+    /** Stream thread: the low watermark arrived, after the transactions up to {@code mark} of the history. */
+    void openWindow(long mark) {
         changed = new HashSet<>();
+        windowMark = mark;
+    }
+
+    long windowMark() {
+        return windowMark;
     }
 
     boolean windowOpen() {

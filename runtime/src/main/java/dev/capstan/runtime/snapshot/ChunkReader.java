@@ -1,6 +1,5 @@
 package dev.capstan.runtime.snapshot;
 
-import dev.capstan.runtime.event.ChangeEvent;
 import dev.capstan.runtime.event.TableId;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +22,11 @@ public interface ChunkReader extends AutoCloseable {
 
     /**
      * The rows of {@code range} as snapshot read events (op {@code r}, {@code source.snapshot "true"}), in
-     * key order, read with one statement.
+     * key order, read with one consistent view, and the transactions in progress for that view.
      *
      * @param position the low watermark's position, written to the events' source block
      */
-    List<ChangeEvent> read(TableId table, ChunkRange range, String position) throws Exception;
+    ChunkRows read(TableId table, ChunkRange range, String position) throws Exception;
 
     /** A cheap estimate of the table's rows, for {@code chunksTotal}. */
     long estimateRows(TableId table) throws Exception;

@@ -108,20 +108,20 @@ final class ChunkWorker {
     /** Reads one chunk between its watermarks and waits until it is published or given up. */
     private void read(ChunkReader reader, Chunk chunk) throws Exception {
         String low = reader.watermark(chunk.id() + ":low");
-        List<ChangeEvent> events = reader.read(chunk.job().table(), chunk.range(), low);
-        List<SnapshotRecord> records = new ArrayList<>(events.size());
+        ChunkRows rows = reader.read(chunk.job().table(), chunk.range(), low);
+        List<SnapshotRecord> records = new ArrayList<>(rows.rows().size());
         boolean keepEvents = chunk.range().isLast();
-        for (ChangeEvent event : events) {
+        for (ChangeEvent event : rows.rows()) {
             records.add(new SnapshotRecord(event.key(), format.key(event), format.value(event),
                     keepEvents ? event : null));
         }
-        chunk.ready(records);
+        chunk.ready(records, rows.inProgress());
         reader.watermark(chunk.id() + ":high");
         while (running) {
             Boolean published = chunk.await(200);
             if (published != null) {
                 if (!published) {
-                    LOG.debug("Chunk {} of {} is read again (its watermarks were lost)", chunk.index(), chunk.job());
+                    LOG.debug("Chunk {} of {} is read again", chunk.index(), chunk.job());
                 }
                 return;
             }

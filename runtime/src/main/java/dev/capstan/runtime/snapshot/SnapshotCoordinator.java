@@ -61,10 +61,13 @@ public final class SnapshotCoordinator implements AutoCloseable {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final List<ChunkWorker> workers = new ArrayList<>();
     private final AtomicLong workerNames = new AtomicLong();
+    private final AtomicLong rereads = new AtomicLong();
     private ChunkReader.Factory readers;
     private boolean closed;
     /** Stream thread only. */
     private final Map<TableId, List<Chunk>> windows = new HashMap<>();
+    /** Stream thread only: the last transactions delivered, to find reads that missed one of them. */
+    private final TransactionHistory history = new TransactionHistory(65_536);
     /** Stream thread only: published chunks waiting for Kafka's acknowledgement. */
     private final List<Chunk> published = new ArrayList<>();
     private boolean loggedFinished;
@@ -184,6 +187,11 @@ public final class SnapshotCoordinator implements AutoCloseable {
 
     // ---- stream thread ----
 
+    /** The stream delivers transaction {@code id} (its changes follow). */
+    public void onTransaction(long id) {
+        history.add(id);
+    }
+
     /** The stream changed the row with {@code key} in {@code table}. */
     public void onChange(TableId table, Row key) {
         if (windows.isEmpty()) {
@@ -221,7 +229,7 @@ public final class SnapshotCoordinator implements AutoCloseable {
         }
         TableId table = chunk.job().table();
         if (content.endsWith(":low")) {
-            chunk.openWindow();
+            chunk.openWindow(history.mark());
             windows.computeIfAbsent(table, t -> new ArrayList<>()).add(chunk);
             return;
         }
@@ -229,6 +237,16 @@ public final class SnapshotCoordinator implements AutoCloseable {
         closeWindow(chunk);
         if (!chunk.windowOpen() || chunk.records() == null) {
             chunk.abort(); // its low watermark went by in an earlier session: read the range again
+            chunk.job().retry(chunk.index());
+            return;
+        }
+        if (history.deliveredBefore(chunk.windowMark(), chunk.inProgress())) {
+            // A transaction committed before the low watermark in the log was not yet visible to the read
+            // (a commit becomes visible a moment after its log record): the rows may be older than the stream.
+            LOG.debug("Chunk {} of {} missed a transaction the stream already delivered; reading it again",
+                    chunk.index(), chunk.job());
+            rereads.incrementAndGet();
+            chunk.abort();
             chunk.job().retry(chunk.index());
             return;
         }
@@ -304,7 +322,9 @@ public final class SnapshotCoordinator implements AutoCloseable {
         completeRequests();
         if (!loggedFinished && !jobs.isEmpty() && finished()) {
             loggedFinished = true;
-            LOG.info("All snapshots done");
+            long again = rereads.get();
+            LOG.info("All snapshots done{}", again == 0 ? "" : "; " + again + " chunks were read again because "
+                    + "a transaction committed before their low watermark became visible only after their read");
         }
     }
 
@@ -339,6 +359,11 @@ public final class SnapshotCoordinator implements AutoCloseable {
             chunk.job().retry(chunk.index());
         }
         published.clear();
+    }
+
+    /** How many chunks were read again because their read missed a transaction the stream had delivered. */
+    long rereads() {
+        return rereads.get();
     }
 
     /** Waits up to {@code millis} for the stored progress to be acknowledged. */

@@ -53,7 +53,8 @@ class SnapshotConsistencyTest {
                 expected = RowModel.fromTable(c, "items");
             }
             try (TopicReader topic = new TopicReader(kafka.bootstrapServers(), name + ".public.items")) {
-                List<Rec> records = topic.readUntil(r -> RowModel.fromTopic(r).equals(expected), Duration.ofSeconds(90));
+                List<Rec> records = topic.readUntil(r -> RowModel.fromTopic(r).equals(expected), Duration.ofSeconds(90),
+                        r -> RowModel.differences(r, expected));
                 assertThat(RowModel.fromTopic(records)).isEqualTo(expected);
                 List<Long> readKeys = records.stream().filter(r -> "r".equals(r.op()))
                         .map(r -> r.key().get("id").asLong()).toList();

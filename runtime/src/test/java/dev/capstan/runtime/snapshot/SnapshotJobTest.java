@@ -3,7 +3,6 @@ package dev.capstan.runtime.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.capstan.runtime.event.ChangeEvent;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.offsets.OffsetStore;
 import java.util.ArrayList;
@@ -152,8 +151,8 @@ class SnapshotJobTest {
         }
 
         @Override
-        public List<ChangeEvent> read(TableId table, ChunkRange range, String position) {
-            return List.of();
+        public ChunkRows read(TableId table, ChunkRange range, String position) {
+            return new ChunkRows(List.of(), new long[0]);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,10 +43,17 @@ public final class TopicReader implements AutoCloseable {
 
     /** Polls until {@code done} holds for everything read so far, or fails after {@code timeout}. */
     public List<Rec> readUntil(Predicate<List<Rec>> done, Duration timeout) {
+        return readUntil(done, timeout, r -> "");
+    }
+
+    /** As {@link #readUntil(Predicate, Duration)}; on time-out the message ends with {@code explain}'s text. */
+    public List<Rec> readUntil(Predicate<List<Rec>> done, Duration timeout,
+                               Function<List<Rec>, String> explain) {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         while (!done.test(records)) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " with " + records.size() + " records");
+                throw new AssertionError("timed out after " + timeout + " with " + records.size() + " records; "
+                        + explain.apply(records));
             }
             poll();
         }

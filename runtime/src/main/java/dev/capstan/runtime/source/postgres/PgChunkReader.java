@@ -9,6 +9,7 @@ import dev.capstan.runtime.event.SourceInfo;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.snapshot.ChunkRange;
 import dev.capstan.runtime.snapshot.ChunkReader;
+import dev.capstan.runtime.snapshot.ChunkRows;
 import dev.capstan.runtime.snapshot.SnapshotCoordinator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +25,8 @@ import java.util.Optional;
 /**
  * Reads snapshot chunks from PostgreSQL over one plain connection (text results, the session settings of
  * the replication connection, so values print exactly as pgoutput sends them and convert through the
- * same {@link PgTableModel}). Chunks are key ranges read with one statement each, in key order, using the
+ * same {@link PgTableModel}). Chunks are key ranges read with one statement each (in a repeatable-read
+ * transaction that also takes the snapshot's in-progress transactions, see {@link ChunkRows}), in key order, using the
  * row comparison {@code (k1, k2) > (...)} that the primary key index serves. Watermarks are
  * non-transactional logical messages ({@code pg_logical_emit_message}), flushed at once.
  *
@@ -49,6 +51,7 @@ final class PgChunkReader implements ChunkReader {
     private Connection connection() throws SQLException {
         if (connection == null) {
             connection = connections.openForSnapshot();
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         }
         return connection;
     }
@@ -102,14 +105,52 @@ final class PgChunkReader implements ChunkReader {
         }
     }
 
+    /**
+     * Reads the range in a repeatable-read transaction that first takes its snapshot's in-progress
+     * transaction ids ({@code txid_current_snapshot()}, reduced to the 32-bit xids the stream reports).
+     */
     @Override
-    public List<ChangeEvent> read(TableId table, ChunkRange range, String position) throws SQLException {
+    public ChunkRows read(TableId table, ChunkRange range, String position) throws SQLException {
         PgSnapshotTable t = layout(table);
+        Connection c = connection();
+        try {
+            c.setAutoCommit(false);
+            long[] inProgress = inProgress(c);
+            List<ChangeEvent> rows = rows(c, t, table, range, position);
+            c.commit();
+            c.setAutoCommit(true);
+            return new ChunkRows(rows, inProgress);
+        } catch (SQLException | RuntimeException e) {
+            close(); // the next read opens a fresh connection, outside any half-done transaction
+            throw e;
+        }
+    }
+
+    private static long[] inProgress(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT txid_current_snapshot()::text");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            String snapshot = rs.getString(1); // xmin:xmax:xip,xip,...
+            String list = snapshot.substring(snapshot.lastIndexOf(':') + 1);
+            if (list.isEmpty()) {
+                return new long[0];
+            }
+            String[] ids = list.split(",");
+            long[] xids = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                xids[i] = Long.parseLong(ids[i]) & 0xFFFF_FFFFL;
+            }
+            return xids;
+        }
+    }
+
+    private List<ChangeEvent> rows(Connection c, PgSnapshotTable t, TableId table, ChunkRange range,
+                                   String position) throws SQLException {
         String sql = "SELECT " + t.columnList() + " FROM " + t.qualified() + where(t, range.after(), range.upTo())
                 + " ORDER BY " + t.keyList();
         long lsn = PgLsn.parse(position).asLong();
         List<ChangeEvent> events = new ArrayList<>();
-        try (PreparedStatement st = connection().prepareStatement(sql)) {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, range.after(), range.upTo());
             try (ResultSet rs = st.executeQuery()) {
                 int n = t.columnCount();

@@ -140,6 +140,7 @@ public final class PgStreamReader {
             }
         } else if (message instanceof PgMessage.Begin begin) {
             builder.begin(begin);
+            snapshots.onTransaction(begin.xid());
             batch = tracker.open();
             publisher.publishMarker(TransactionMarker.begin(builder.txId(), builder.commitTsMs()), batch);
         } else if (message instanceof PgMessage.Commit commit) {
