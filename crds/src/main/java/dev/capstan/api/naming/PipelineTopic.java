@@ -13,7 +13,10 @@ import java.util.List;
  */
 public record PipelineTopic(String name, boolean singlePartition, boolean compacted) {
 
-    /** The table topics of {@code tables} (as schema.table, in spec order), the transaction and the offsets topic. */
+    /**
+     * The table topics of {@code tables} (as schema.table, in spec order), the transaction topic, the schema
+     * changes topic (one partition: one order of all schema changes) and the offsets topic.
+     */
     public static List<PipelineTopic> all(String prefix, List<String> tables) {
         List<PipelineTopic> topics = new ArrayList<>();
         for (String t : tables) {
@@ -22,6 +25,7 @@ public record PipelineTopic(String name, boolean singlePartition, boolean compac
                     false, false));
         }
         topics.add(new PipelineTopic(PipelineNames.transactionTopic(prefix), true, false));
+        topics.add(new PipelineTopic(PipelineNames.schemaChangesTopic(prefix), true, false));
         topics.add(new PipelineTopic(PipelineNames.offsetsTopic(prefix), true, true));
         return topics;
     }

@@ -2,20 +2,16 @@ package dev.capstan.operator.pipeline;
 
 import dev.capstan.operator.Conditions;
 import dev.capstan.api.kafka.KafkaClientProperties;
-import dev.capstan.api.naming.PipelineNames;
 import dev.capstan.api.naming.PipelineTopic;
 import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcPipelineSpec;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;
 import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
-import dev.capstan.api.v1alpha1.DeletionPolicy;
 import dev.capstan.api.v1alpha1.Format;
 import dev.capstan.api.v1alpha1.sink.KafkaSinkSpec;
 import dev.capstan.api.v1alpha1.sink.KafkaTopicsSpec;
-import dev.capstan.api.v1alpha1.source.PostgresSourceSpec;
 import dev.capstan.api.v1alpha1.source.TableSpec;
 import dev.capstan.api.v1alpha1.status.PipelinePhase;
-import dev.capstan.api.v1alpha1.status.ReplicationSlotStatus;
 import dev.capstan.api.status.StatusPatch;
 import dev.capstan.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -43,9 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Reconciles a {@link CdcPipeline} into a running, observable pipeline: checks its references, ensures
- * the publication, slot and topics, runs the runtime (Deployment and friends), and derives phase and
- * conditions from its own checks and from what the runtime reports in the status.
+ * Reconciles a {@link CdcPipeline} into a running, observable pipeline: checks its references, prepares the
+ * source ({@link SourceDatabase}: PostgreSQL publication and slot, or MySQL/MariaDB checks), ensures the topics,
+ * runs the runtime (Deployment and friends) once source and topics are usable, and derives phase and conditions
+ * from its own checks and from what the runtime reports in the status.
  *
  * <p>It wakes on every change of the resource, status included (the runtime's reports), and at least
  * every {@code resyncInterval}. It writes only the status fields it owns, with a JSON merge patch, and
@@ -78,11 +75,12 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
             if (last != null && last.isFreshFor(pipeline, settings.resyncInterval())) {
                 // Only the status changed (the runtime's report): derive again from the last full check.
                 last.restore(conditions);
-                phase = new StatusDerivation(pipeline, last.slot(), settings.staleReportAfter()).derive(conditions, paused);
+                phase = new StatusDerivation(pipeline, last.sourceState(), settings.staleReportAfter())
+                        .derive(conditions, paused);
             } else {
-                ReplicationSlotStatus slot = reconcileResources(pipeline, conditions, paused);
-                phase = new StatusDerivation(pipeline, slot, settings.staleReportAfter()).derive(conditions, paused);
-                checked.put(pipeline.getMetadata().getUid(), Checked.of(pipeline, conditions, slot));
+                SourceState source = reconcileResources(pipeline, conditions, paused);
+                phase = new StatusDerivation(pipeline, source, settings.staleReportAfter()).derive(conditions, paused);
+                checked.put(pipeline.getMetadata().getUid(), Checked.of(pipeline, conditions, source));
             }
             failures.remove(pipeline.getMetadata().getUid());
         } catch (Problem p) {
@@ -99,43 +97,28 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         return UpdateControl.<CdcPipeline>noUpdate().rescheduleAfter(next);
     }
 
-    /** The full check: references, publication and slot, topics, the runtime's objects. Returns the slot. */
-    private ReplicationSlotStatus reconcileResources(CdcPipeline pipeline, Conditions conditions, boolean paused)
+    /**
+     * The full check: references, the source, topics, the runtime's objects. Returns what it found on the source.
+     * Nothing is deployed until source and topics are usable.
+     */
+    private SourceState reconcileResources(CdcPipeline pipeline, Conditions conditions, boolean paused)
             throws Problem {
         CdcPipelineSpec spec = pipeline.getSpec();
         String namespace = pipeline.getMetadata().getNamespace();
-        PostgresSourceSpec pg = spec.getSource().getPostgres();
-        if (pg == null) {
-            throw new Problem("SourceNotSupported", "spec.source.mysql: this operator manages PostgreSQL sources so "
-                    + "far; use spec.source.postgres");
-        }
         Secrets secrets = new Secrets(client);
         Map<String, String> secretVersions = new LinkedHashMap<>();
-        Secret pgSecret = secrets.require(namespace, pg.getCredentialsSecretRef().getName(),
-                "spec.source.postgres.credentialsSecretRef", "username", "password");
-        secretVersions.put(pgSecret.getMetadata().getName(), pgSecret.getMetadata().getResourceVersion());
+        SourceDatabase database = new SourceDatabase(pipeline, secrets);
+        database.requireSecrets(secretVersions);
         if (spec.getFormat() == Format.AVRO && client.resources(CdcSchemaPolicy.class).inNamespace(namespace)
                 .withName(spec.getSchemaPolicyRef().getName()).get() == null) {
             throw new Problem("SchemaPolicyNotFound", "spec.schemaPolicyRef: CdcSchemaPolicy '"
                     + spec.getSchemaPolicyRef().getName() + "' does not exist in namespace " + namespace);
         }
         Map<String, Object> kafkaClient = kafkaClient(namespace, spec.getSink().getKafka(), secrets, secretVersions);
-        if (pg.getTls() != null && pg.getTls().getCaSecretRef() != null) {
-            Secret ca = secrets.require(namespace, pg.getTls().getCaSecretRef().getName(),
-                    "spec.source.postgres.tls.caSecretRef", "ca.crt");
-            secretVersions.put(ca.getMetadata().getName(), ca.getMetadata().getResourceVersion());
-        }
-
-        String slotName = Optional.ofNullable(pg.getSlotName()).orElse(PipelineNames.defaultSlotName(namespace,
-                pipeline.getMetadata().getName()));
-        String publication = Optional.ofNullable(pg.getPublicationName()).orElse(PipelineNames.defaultPublicationName(
-                namespace, pipeline.getMetadata().getName()));
-        ReplicationSlotStatus slot;
+        SourceState source;
         try {
-            slot = new PostgresObjects(pg, Secrets.value(pgSecret, "username"), Secrets.value(pgSecret, "password"),
-                    slotName, publication).ensure(tableNames(spec));
-            conditions.set(Conditions.SOURCE_CONNECTED, true, "Connected", "publication " + publication + " and slot "
-                    + slotName + " are in place");
+            source = database.prepare(spec.getSource().getTables());
+            conditions.set(Conditions.SOURCE_CONNECTED, true, "Connected", source.summary());
         } catch (Problem p) {
             conditions.set(Conditions.SOURCE_CONNECTED, false, p.reason(), p.getMessage());
             throw p;
@@ -151,7 +134,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
             throw p;
         }
         deploy(pipeline, paused, secretVersions);
-        return slot;
+        return source;
     }
 
     private Map<String, Object> kafkaClient(String namespace, KafkaSinkSpec kafka, Secrets secrets,
@@ -236,9 +219,10 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     }
 
     /**
-     * Deletion: stops the runtime, then drops the slot and the publication ({@code deletionPolicy: Delete})
-     * or keeps them ({@code Retain}). Topics are kept. When the database cannot be reached the finalizer
-     * stays and the drop is retried; set {@code deletionPolicy: Retain} to let go without dropping.
+     * Deletion: stops the runtime, then for PostgreSQL drops the slot and the publication
+     * ({@code deletionPolicy: Delete}) or keeps them ({@code Retain}); a MySQL/MariaDB source has nothing to drop.
+     * Topics are kept. When PostgreSQL cannot be reached the finalizer stays and the drop is retried; set
+     * {@code deletionPolicy: Retain} to let go without dropping.
      */
     @Override
     public DeleteControl cleanup(CdcPipeline pipeline, Context<CdcPipeline> context) {
@@ -247,22 +231,8 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         checked.remove(pipeline.getMetadata().getUid());
         client.apps().deployments().inNamespace(namespace).withName(name).delete();
         Events events = new Events(client, pipeline);
-        PostgresSourceSpec pg = pipeline.getSpec().getSource().getPostgres();
-        if (pipeline.getSpec().getDeletionPolicy() == DeletionPolicy.RETAIN || pg == null) {
-            events.normal("Deleted", "runtime stopped; slot and publication kept (deletionPolicy: Retain); topics kept");
-            return DeleteControl.defaultDelete();
-        }
         try {
-            Secret secret = new Secrets(client).require(namespace, pg.getCredentialsSecretRef().getName(),
-                    "spec.source.postgres.credentialsSecretRef", "username", "password");
-            String slot = Optional.ofNullable(pg.getSlotName()).orElse(PipelineNames.defaultSlotName(namespace,
-                    pipeline.getMetadata().getName()));
-            String publication = Optional.ofNullable(pg.getPublicationName()).orElse(
-                    PipelineNames.defaultPublicationName(namespace, pipeline.getMetadata().getName()));
-            new PostgresObjects(pg, Secrets.value(secret, "username"), Secrets.value(secret, "password"), slot,
-                    publication).drop();
-            events.normal("Deleted", "runtime stopped; slot " + slot + " and publication " + publication
-                    + " dropped (deletionPolicy: Delete); topics kept");
+            events.normal("Deleted", new SourceDatabase(pipeline, new Secrets(client)).cleanUp());
             failures.remove(pipeline.getMetadata().getUid());
             return DeleteControl.defaultDelete();
         } catch (Problem p) {
@@ -275,14 +245,14 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
 
     /**
      * The outcome of a full check (database, Kafka, Kubernetes objects) of one generation of a pipeline:
-     * the slot it measured and the connection conditions it set.
+     * what it found on the source and the connection conditions it set.
      */
-    private record Checked(long generation, Instant at, ReplicationSlotStatus slot,
+    private record Checked(long generation, Instant at, SourceState sourceState,
                            dev.capstan.api.v1alpha1.status.Condition source,
                            dev.capstan.api.v1alpha1.status.Condition sink) {
 
-        static Checked of(CdcPipeline pipeline, Conditions conditions, ReplicationSlotStatus slot) {
-            return new Checked(pipeline.getMetadata().getGeneration(), Instant.now(), slot,
+        static Checked of(CdcPipeline pipeline, Conditions conditions, SourceState sourceState) {
+            return new Checked(pipeline.getMetadata().getGeneration(), Instant.now(), sourceState,
                     conditions.get(Conditions.SOURCE_CONNECTED), conditions.get(Conditions.SINK_CONNECTED));
         }
 

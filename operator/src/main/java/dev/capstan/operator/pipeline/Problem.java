@@ -1,5 +1,7 @@
 package dev.capstan.operator.pipeline;
 
+import java.util.List;
+
 /**
  * Something the user must fix (or wait for), with the condition reason and a message that names the
  * field and what to do. Never carries a secret value.
@@ -20,5 +22,14 @@ final class Problem extends Exception {
 
     String reason() {
         return reason;
+    }
+
+    /**
+     * Several findings as one: the reason of the first, the messages after {@code prefix}, joined by "; ", so the
+     * user can fix them all at once.
+     */
+    static Problem combine(String prefix, List<Problem> problems) {
+        List<String> messages = problems.stream().map(Problem::getMessage).toList();
+        return new Problem(problems.get(0).reason(), prefix + String.join("; ", messages));
     }
 }

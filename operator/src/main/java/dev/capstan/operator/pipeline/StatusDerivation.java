@@ -19,27 +19,31 @@ import java.util.Optional;
 
 /**
  * Phase and the conditions that depend on what the runtime reports (snapshot, schema, lag, the age of
- * its last report) and on the slot as the operator measured it, against {@code spec.alerts}.
+ * its last report) and on the source as the operator measured it, against {@code spec.alerts}.
+ *
+ * <p>A MySQL/MariaDB source has no replication slot: SlotHealthy is then True with reason {@code NotApplicable}
+ * (rather than left out, so every pipeline carries the same conditions and {@code kubectl wait
+ * --for=condition=SlotHealthy} or an alert on SlotHealthy=False behave alike for both kinds of source), and the
+ * Paused warning speaks of the server's binlog expiry ({@link BinlogRetention}) instead of WAL retention.
  *
  * <p>Stateless apart from its inputs; one per reconcile.
  */
 final class StatusDerivation {
 
     private final CdcPipeline pipeline;
-    private final ReplicationSlotStatus slot;
+    private final SourceState source;
     private final Duration staleAfter;
 
-    StatusDerivation(CdcPipeline pipeline, ReplicationSlotStatus slot, Duration staleAfter) {
+    StatusDerivation(CdcPipeline pipeline, SourceState source, Duration staleAfter) {
         this.pipeline = pipeline;
-        this.slot = slot;
+        this.source = source;
         this.staleAfter = staleAfter;
     }
 
     PipelinePhase derive(Conditions conditions, boolean paused) {
         CdcPipelineStatus status = Optional.ofNullable(pipeline.getStatus()).orElseGet(CdcPipelineStatus::new);
         AlertsSpec alerts = pipeline.getSpec().getAlerts();
-        long retained = slot.getRetainedWalBytes() == null ? 0 : slot.getRetainedWalBytes();
-        slotHealth(conditions, alerts, retained);
+        slotHealth(conditions, alerts);
         schema(conditions, status);
         boolean snapshotting = status.getSnapshot() != null && status.getSnapshot().getTables() != null
                 && status.getSnapshot().getTables().stream().anyMatch(t -> t.getPhase() == TableSnapshotPhase.RUNNING
@@ -48,8 +52,7 @@ final class StatusDerivation {
                 snapshotting ? "the runtime is reading existing rows" : "no snapshot is running");
         if (paused) {
             conditions.set(Conditions.PAUSED, true, "PausedBySpec", "spec.paused is true: the runtime is scaled to 0. "
-                    + "The replication slot " + slot.getName() + " keeps retaining WAL meanwhile (" + retained
-                    + " bytes now); unpause or delete the pipeline before the database disk fills");
+                    + pauseRisk());
             conditions.set(Conditions.READY, false, "Paused", "the pipeline is paused");
             return PipelinePhase.PAUSED;
         }
@@ -87,7 +90,24 @@ final class StatusDerivation {
         return phase;
     }
 
-    private void slotHealth(Conditions conditions, AlertsSpec alerts, long retained) {
+    private String pauseRisk() {
+        if (!source.hasSlot()) {
+            return "A MySQL/MariaDB source has no slot holding the binlog: " + source.binlog().whilePaused();
+        }
+        ReplicationSlotStatus slot = source.slot();
+        return "The replication slot " + slot.getName() + " keeps retaining WAL meanwhile (" + retained(slot)
+                + " bytes now); unpause or delete the pipeline before the database disk fills";
+    }
+
+    private void slotHealth(Conditions conditions, AlertsSpec alerts) {
+        if (!source.hasSlot()) {
+            conditions.set(Conditions.SLOT_HEALTHY, true, "NotApplicable", "a MySQL/MariaDB source has no "
+                    + "replication slot; the server's binlog expiry decides what is kept: "
+                    + source.binlog().setting());
+            return;
+        }
+        ReplicationSlotStatus slot = source.slot();
+        long retained = retained(slot);
         Quantity max = alerts == null ? null : alerts.getMaxSlotRetainedBytes();
         if ("lost".equals(slot.getWalStatus())) {
             conditions.set(Conditions.SLOT_HEALTHY, false, "SlotLost", "PostgreSQL removed WAL that slot "
@@ -99,6 +119,10 @@ final class StatusDerivation {
             conditions.set(Conditions.SLOT_HEALTHY, true, "WithinLimit", "slot " + slot.getName() + " retains "
                     + retained + " bytes of WAL");
         }
+    }
+
+    private static long retained(ReplicationSlotStatus slot) {
+        return slot.getRetainedWalBytes() == null ? 0 : slot.getRetainedWalBytes();
     }
 
     private static void schema(Conditions conditions, CdcPipelineStatus status) {

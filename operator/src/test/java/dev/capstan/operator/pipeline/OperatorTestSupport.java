@@ -73,6 +73,35 @@ public final class OperatorTestSupport {
         return Serialization.unmarshal(yaml, CdcPipeline.class);
     }
 
+    /** A pipeline reading {@code tables} ({@code database.table}) from a MySQL/MariaDB server, as server id 4242. */
+    static CdcPipeline mysqlPipeline(String name, String host, int port, KafkaBroker kafka, String secret,
+                                     List<String> tables, String extraSpec) {
+        StringBuilder t = new StringBuilder();
+        tables.forEach(x -> t.append("      - name: ").append(x).append('\n'));
+        String yaml = """
+                apiVersion: capstan.dev/v1alpha1
+                kind: CdcPipeline
+                metadata:
+                  name: %s
+                  namespace: %s
+                spec:
+                  source:
+                    mysql:
+                      host: %s
+                      port: %d
+                      credentialsSecretRef: {name: %s}
+                      serverId: 4242
+                      heartbeatInterval: 5s
+                    tables:
+                %s  sink:
+                    kafka:
+                      bootstrapServers: %s
+                      topicPrefix: %s
+                      topics: {partitions: 2, replicationFactor: 1, config: {retention.ms: "86400000"}}
+                %s""".formatted(name, NAMESPACE, host, port, secret, t, kafka.bootstrapServers(), name, extraSpec);
+        return Serialization.unmarshal(yaml, CdcPipeline.class);
+    }
+
     static Optional<Condition> condition(CdcPipeline p, String type) {
         if (p == null || p.getStatus() == null || p.getStatus().getConditions() == null) {
             return Optional.empty();

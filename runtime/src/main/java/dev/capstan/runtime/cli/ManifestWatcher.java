@@ -77,8 +77,7 @@ final class ManifestWatcher implements AutoCloseable {
 
     private static PipelineConfig withoutRequests(PipelineConfig c) {
         SnapshotConfig s = c.snapshot();
-        return new PipelineConfig(c.namespace(), c.name(), c.postgres(), c.tables(), c.kafka(),
-                new SnapshotConfig(s.mode(), s.chunkSize(), s.parallelism(), List.of()));
+        return c.withSnapshot(new SnapshotConfig(s.mode(), s.chunkSize(), s.parallelism(), List.of()));
     }
 
     private String read() {

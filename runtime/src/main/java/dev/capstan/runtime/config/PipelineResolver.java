@@ -9,6 +9,7 @@ import dev.capstan.api.v1alpha1.snapshot.SnapshotRequest;
 import dev.capstan.api.v1alpha1.snapshot.SnapshotSpec;
 import dev.capstan.api.v1alpha1.source.ColumnMaskSpec;
 import dev.capstan.api.v1alpha1.source.MaskFunction;
+import dev.capstan.api.v1alpha1.source.MySqlSourceSpec;
 import dev.capstan.api.v1alpha1.source.PostgresSourceSpec;
 import dev.capstan.api.v1alpha1.source.SourceTlsSpec;
 import dev.capstan.api.v1alpha1.source.TableSpec;
@@ -44,16 +45,14 @@ public final class PipelineResolver {
         String namespace = Optional.ofNullable(pipeline.getMetadata().getNamespace()).orElse("default");
         String name = pipeline.getMetadata().getName();
         CdcPipelineSpec spec = pipeline.getSpec();
-        if (spec.getSource().getPostgres() == null) {
-            throw new ConfigException("spec.source.mysql: this runtime streams PostgreSQL only so far; "
-                    + "use spec.source.postgres");
-        }
         if (spec.getSink().getKafka().getDeliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
             throw new ConfigException("spec.sink.kafka.deliveryGuarantee: exactly_once is not available in this "
                     + "runtime yet; use at_least_once (consumers see a change at least once, in order per key)");
         }
         List<TableConfig> tables = tables(spec.getSource().getTables());
-        return new PipelineConfig(namespace, name, postgres(namespace, name, spec.getSource().getPostgres()),
+        PostgresSourceSpec pg = spec.getSource().getPostgres();
+        return new PipelineConfig(namespace, name, pg == null ? null : postgres(namespace, name, pg),
+                pg == null ? mysql(spec.getSource().getMysql()) : null,
                 tables, new KafkaSettings(secrets).resolve(spec.getSink().getKafka()),
                 snapshot(spec.getSnapshot(), tables));
     }
@@ -77,6 +76,23 @@ public final class PipelineResolver {
                 .orElse(PipelineNames.defaultPublicationName(namespace, name));
         return new PostgresConfig(pg.getHost(), pg.getPort(), pg.getDatabase(), user, password, sslMode, rootCert,
                 slot, publication, Durations.parse(pg.getHeartbeatInterval(), "spec.source.postgres.heartbeatInterval"));
+    }
+
+    private MySqlConfig mysql(MySqlSourceSpec my) {
+        String secret = my.getCredentialsSecretRef().getName();
+        String field = "spec.source.mysql.credentialsSecretRef";
+        String user = secrets.read(secret, "username", field);
+        String password = secrets.read(secret, "password", field);
+        SourceTlsSpec tls = my.getTls();
+        String sslMode = tls == null ? "disable" : switch (tls.getMode()) {
+            case DISABLE -> "disable";
+            case REQUIRE -> "trust";
+            case VERIFY_FULL -> "verify-full";
+        };
+        String rootCert = tls != null && tls.getMode() == TlsMode.VERIFY_FULL && tls.getCaSecretRef() != null
+                ? secrets.root().resolve(tls.getCaSecretRef().getName()).resolve("ca.crt").toString() : null;
+        return new MySqlConfig(my.getHost(), my.getPort(), user, password, my.getServerId(), sslMode, rootCert,
+                Durations.parse(my.getHeartbeatInterval(), "spec.source.mysql.heartbeatInterval"));
     }
 
     private static SnapshotConfig snapshot(SnapshotSpec spec, List<TableConfig> tables) {

@@ -81,6 +81,11 @@ public final class ChangePublisher {
                 batch, -1);
     }
 
+    /** Sends a schema-change event to {@code <prefix>.schema-changes} into {@code batch}. */
+    public void publishSchemaChange(byte[] key, byte[] value, AckTracker.Batch<?> batch) throws InterruptedException {
+        send(PipelineNames.schemaChangesTopic(topicPrefix), key, value, batch, -1);
+    }
+
     private String topic(TableId table) {
         if (table != lastTable) {
             lastTopic = topics.computeIfAbsent(table, t -> PipelineNames.tableTopic(topicPrefix, t.schema(), t.table()));

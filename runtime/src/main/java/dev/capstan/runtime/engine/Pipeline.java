@@ -13,7 +13,8 @@ import dev.capstan.runtime.sink.kafka.KafkaSink;
 import dev.capstan.runtime.sink.kafka.TopicCreator;
 import dev.capstan.runtime.sink.kafka.TopicCreator.TopicSpec;
 import dev.capstan.runtime.source.postgres.PgLsn;
-import dev.capstan.runtime.source.postgres.PgSlotStatusPoller;
+import dev.capstan.runtime.source.mysql.BinlogOffset;
+import dev.capstan.runtime.source.mysql.MySqlSource;
 import dev.capstan.runtime.source.postgres.PostgresSource;
 import dev.capstan.runtime.status.PipelineStats;
 import dev.capstan.runtime.status.SourceState;
@@ -68,19 +69,14 @@ public final class Pipeline {
     public void run() throws Exception {
         MDC.put("namespace", config.namespace());
         MDC.put("pipeline", config.name());
-        AckTracker<PgLsn> tracker = new AckTracker<>();
         try (KafkaSink sink = new KafkaSink(config.kafka().clientConfig());
-             PgSlotStatusPoller poller = new PgSlotStatusPoller(config.postgres(), state)) {
-            ChangePublisher publisher = new ChangePublisher(sink, window, tracker, stats,
-                    config.kafka().topicPrefix(), config.kafka().tombstones());
-            Source source = new PostgresSource(config, publisher, tracker, state);
+             Source source = source(sink)) {
             source.check();
             new TopicCreator(config.kafka().clientConfig()).ensure(topicSpecs(config.kafka()));
             OffsetStore offsets = OffsetStore.load(config.kafka().clientConfig(),
                     PipelineNames.offsetsTopic(config.kafka().topicPrefix()), sink, Duration.ofSeconds(60));
             state.sinkConnected(true);
-            source.prepare();
-            poller.start();
+            source.prepare(offsets);
             try (SnapshotCoordinator snapshots = new SnapshotCoordinator(config.snapshot(),
                     config.tables().stream().map(TableConfig::id).toList(), offsets)) {
                 this.snapshots = snapshots;
@@ -98,6 +94,20 @@ public final class Pipeline {
             stopped.countDown();
             MDC.clear();
         }
+    }
+
+    /** The configured source, with its own acknowledgement tracker (positions differ per source). */
+    private Source source(KafkaSink sink) {
+        String prefix = config.kafka().topicPrefix();
+        boolean tombstones = config.kafka().tombstones();
+        if (config.postgres() != null) {
+            AckTracker<PgLsn> tracker = new AckTracker<>();
+            return new PostgresSource(config, new ChangePublisher(sink, window, tracker, stats, prefix, tombstones),
+                    tracker, state);
+        }
+        AckTracker<BinlogOffset> tracker = new AckTracker<>();
+        return new MySqlSource(config, new ChangePublisher(sink, window, tracker, stats, prefix, tombstones),
+                tracker, state);
     }
 
     private boolean snapshotOnlyFinished(SnapshotCoordinator snapshots) {

@@ -1,10 +1,11 @@
 package dev.capstan.runtime.engine;
 
 /**
- * A database the pipeline captures. {@link #check()} checks prerequisites, {@link #prepare()} creates
- * what is missing; {@link #stream} reads changes until told to stop, reconnecting on retriable errors.
+ * A database the pipeline captures. {@link #check()} checks prerequisites, {@link #prepare} creates
+ * what is missing; {@link #stream} reads changes until told to stop, reconnecting on retriable errors;
+ * {@link #close()} ends what the source runs besides the stream (status polling).
  */
-public interface Source {
+public interface Source extends AutoCloseable {
 
     /**
      * Checks prerequisites without changing anything in the database. Blocking.
@@ -13,8 +14,11 @@ public interface Source {
      */
     void check() throws Exception;
 
-    /** Creates missing replication objects (after {@link #check()} passed). Blocking. */
-    void prepare() throws Exception;
+    /**
+     * Creates missing replication objects and finds where to start (after {@link #check()} passed), with the
+     * pipeline's one offset home {@code offsets}. Blocking.
+     */
+    void prepare(dev.capstan.runtime.offsets.OffsetStore offsets) throws Exception;
 
     /** Opens chunk readers for snapshots (after {@link #check()} passed). */
     dev.capstan.runtime.snapshot.ChunkReader.Factory chunkReaders();
@@ -26,4 +30,8 @@ public interface Source {
      */
     void stream(dev.capstan.runtime.snapshot.SnapshotCoordinator snapshots, java.util.function.BooleanSupplier running,
                 long drainMillis) throws Exception;
+
+    @Override
+    default void close() {
+    }
 }

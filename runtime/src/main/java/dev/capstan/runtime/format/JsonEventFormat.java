@@ -269,6 +269,8 @@ public final class JsonEventFormat {
             g.writeNumber(f);
         } else if (v instanceof BigDecimal d) {
             g.writeString(d.toPlainString());
+        } else if (v instanceof java.math.BigInteger b) {
+            g.writeNumber(b);
         } else if (v instanceof List<?> list) {
             g.writeStartArray();
             for (Object item : list) {

@@ -7,6 +7,7 @@ import dev.capstan.runtime.config.SecretsDir;
 import dev.capstan.runtime.engine.Pipeline;
 import dev.capstan.runtime.engine.RuntimeLimits;
 import dev.capstan.testing.KafkaBroker;
+import dev.capstan.testing.MariaDbServer;
 import dev.capstan.testing.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,49 @@ public final class TestPipeline {
                     """.formatted(name, pg.host(), pg.port(), database, name, tableYaml, kafka.bootstrapServers(),
                     name);
             return new TestPipeline(dir, name, database, name, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A pipeline {@code name} streaming {@code tables} (database.table) of MariaDB to topics {@code name.*}, as
+     * replica {@code serverId}.
+     */
+    public static TestPipeline of(String name, MariaDbServer mariadb, KafkaBroker kafka, List<String> tables,
+                                  long serverId) {
+        try {
+            Path dir = Files.createTempDirectory("capstan-pipeline-" + name);
+            Path secret = Files.createDirectories(dir.resolve("secrets/db-" + name));
+            Files.writeString(secret.resolve("username"), mariadb.user());
+            Files.writeString(secret.resolve("password"), mariadb.password() + "\n");
+            StringBuilder tableYaml = new StringBuilder();
+            for (String t : tables) {
+                tableYaml.append("      - name: ").append(t).append('\n');
+            }
+            String yaml = """
+                    apiVersion: capstan.dev/v1alpha1
+                    kind: CdcPipeline
+                    metadata:
+                      name: %s
+                      namespace: test
+                    spec:
+                      source:
+                        mysql:
+                          host: %s
+                          port: %d
+                          serverId: %d
+                          credentialsSecretRef: {name: db-%s}
+                          heartbeatInterval: 1s
+                        tables:
+                    %s  sink:
+                        kafka:
+                          bootstrapServers: %s
+                          topicPrefix: %s
+                          topics: {partitions: 3, replicationFactor: 1}
+                    """.formatted(name, mariadb.host(), mariadb.port(), serverId, name, tableYaml,
+                    kafka.bootstrapServers(), name);
+            return new TestPipeline(dir, name, tables.get(0).substring(0, tables.get(0).indexOf('.')), name, yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,8 +5,7 @@ import dev.capstan.runtime.event.Operation;
 import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.SourceInfo;
 import dev.capstan.runtime.event.TableId;
-import dev.capstan.runtime.event.TransactionRef;
-import java.util.HashMap;
+import dev.capstan.runtime.source.TransactionEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,12 +19,8 @@ final class PgChangeBuilder {
 
     private final String serverName;
     private final String database;
-    private String txId;
+    private final TransactionEvents events = new TransactionEvents();
     private long xid;
-    private long commitTsMs;
-    private long totalOrder;
-    private final Map<TableId, Long> perTable = new LinkedHashMap<>();
-    private final Map<TableId, long[]> tableOrder = new HashMap<>();
 
     PgChangeBuilder(String serverName, String database) {
         this.serverName = serverName;
@@ -35,41 +30,33 @@ final class PgChangeBuilder {
     /** Starts a transaction. */
     void begin(PgMessage.Begin begin) {
         xid = begin.xid();
-        txId = begin.xid() + ":" + begin.finalLsn().asLong();
-        commitTsMs = begin.commitTime().toEpochMilli();
-        totalOrder = 0;
-        perTable.clear();
-        tableOrder.clear();
+        events.begin(begin.xid() + ":" + begin.finalLsn().asLong(), begin.commitTime().toEpochMilli());
     }
 
     String txId() {
-        return txId;
+        return events.txId();
     }
 
     long commitTsMs() {
-        return commitTsMs;
+        return events.commitTsMs();
     }
 
     long eventCount() {
-        return totalOrder;
+        return events.eventCount();
     }
 
     /** Events per table so far, in first-seen order (a copy). */
     Map<TableId, Long> perTableCounts() {
-        return new LinkedHashMap<>(perTable);
+        return events.perTableCounts();
     }
 
     /** One event of the current transaction, at WAL position {@code lsn}. */
     ChangeEvent event(TableId table, Operation op, Row key, Row before, Row after, PgLsn lsn) {
-        long[] order = tableOrder.computeIfAbsent(table, t -> new long[1]);
-        order[0]++;
-        totalOrder++;
-        perTable.merge(table, 1L, Long::sum);
         Map<String, Object> position = new LinkedHashMap<>(4);
         position.put("txId", xid);
         position.put("lsn", lsn.asLong());
-        SourceInfo source = new SourceInfo("postgresql", serverName, database, table, commitTsMs, "false", position);
-        return new ChangeEvent(table, op, key, before, after, source, System.currentTimeMillis(),
-                new TransactionRef(txId, totalOrder, order[0]));
+        SourceInfo source = new SourceInfo("postgresql", serverName, database, table, events.commitTsMs(), "false",
+                position);
+        return events.event(table, op, key, before, after, source);
     }
 }

@@ -1,10 +1,10 @@
 package dev.capstan.runtime.source.postgres;
 
 import dev.capstan.runtime.config.ConfigException;
-import dev.capstan.runtime.config.Mask;
 import dev.capstan.runtime.config.TableConfig;
 import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.TableId;
+import dev.capstan.runtime.source.TableLayout;
 import java.util.List;
 
 /**
@@ -22,41 +22,12 @@ public final class PgTableModel {
      */
     public static final String UNAVAILABLE = "__capstan_unavailable_value";
 
-    private final TableId id;
-    private final String[] names;
-    private final Row.Columns rowColumns;
-    private final Row.Columns keyColumns;
+    private final TableLayout layout;
     private final PgValueConverter[] converters;
-    private final boolean[] excluded;
-    private final Mask[] masks;
-    private final int[] keyIndexes;
-    /** Where each key column sits in a {@link #row} (keys are never excluded). */
-    private final int[] keyRowIndexes;
 
-    private PgTableModel(TableId id, String[] names, PgValueConverter[] converters, boolean[] excluded,
-                         Mask[] masks, int[] keyIndexes) {
-        this.id = id;
-        this.names = names;
+    private PgTableModel(TableLayout layout, PgValueConverter[] converters) {
+        this.layout = layout;
         this.converters = converters;
-        this.excluded = excluded;
-        this.masks = masks;
-        this.keyIndexes = keyIndexes;
-        List<String> kept = new java.util.ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            if (!excluded[i]) {
-                kept.add(names[i]);
-            }
-        }
-        this.rowColumns = new Row.Columns(kept.toArray(String[]::new));
-        String[] keyNames = new String[keyIndexes.length];
-        for (int k = 0; k < keyIndexes.length; k++) {
-            keyNames[k] = names[keyIndexes[k]];
-        }
-        this.keyColumns = new Row.Columns(keyNames);
-        this.keyRowIndexes = new int[keyIndexes.length];
-        for (int k = 0; k < keyIndexes.length; k++) {
-            keyRowIndexes[k] = kept.indexOf(names[keyIndexes[k]]);
-        }
     }
 
     /**
@@ -69,43 +40,28 @@ public final class PgTableModel {
     public static PgTableModel of(PgMessage.Relation relation, List<PgValueConverter> columnConverters,
                                   TableConfig table, List<String> keyColumns) {
         List<PgMessage.Column> columns = relation.columns();
-        int n = columns.size();
-        String[] names = new String[n];
-        PgValueConverter[] converters = new PgValueConverter[n];
-        boolean[] excluded = new boolean[n];
-        Mask[] masks = new Mask[n];
-        for (int i = 0; i < n; i++) {
-            PgMessage.Column c = columns.get(i);
-            names[i] = c.name();
-            converters[i] = columnConverters.get(i);
-            excluded[i] = table.excludeColumns().contains(c.name());
-            masks[i] = table.masks().get(c.name());
+        String[] names = new String[columns.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = columns.get(i).name();
         }
-        int[] keyIndexes = new int[keyColumns.size()];
-        for (int k = 0; k < keyIndexes.length; k++) {
-            keyIndexes[k] = List.of(names).indexOf(keyColumns.get(k));
-            if (keyIndexes[k] < 0) {
-                throw new ConfigException(table.field() + ": key column '" + keyColumns.get(k)
-                        + "' is no longer in table " + table.id() + "; update keyColumns or the table");
-            }
-        }
-        return new PgTableModel(table.id(), names, converters, excluded, masks, keyIndexes);
+        return new PgTableModel(new TableLayout(table, names, keyColumns),
+                columnConverters.toArray(PgValueConverter[]::new));
     }
 
     public TableId id() {
-        return id;
+        return layout.id();
     }
 
     /** The row of {@code tuple}, excluded columns left out, masks applied. */
     public Row row(TupleData tuple) {
-        Object[] values = new Object[rowColumns.size()];
-        int out = 0;
-        for (int i = 0; i < names.length; i++) {
-            if (!excluded[i]) {
-                values[out++] = i < tuple.size() ? masked(i, value(tuple, i)) : null;
+        int n = Math.min(tuple.size(), layout.columnCount());
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            if (!layout.excluded(i)) {
+                values[i] = value(tuple, i);
             }
         }
-        return new Row(rowColumns, values);
+        return layout.row(values, UNAVAILABLE);
     }
 
     /**
@@ -113,25 +69,19 @@ public final class PgTableModel {
      * replica identity columns in their places and NULL elsewhere). Masks apply to key columns too.
      */
     public Row key(TupleData tuple) {
-        Object[] values = new Object[keyIndexes.length];
-        for (int k = 0; k < keyIndexes.length; k++) {
-            int i = keyIndexes[k];
-            values[k] = i < tuple.size() ? masked(i, value(tuple, i)) : null;
+        Object[] values = new Object[Math.min(tuple.size(), layout.columnCount())];
+        for (int k = 0; k < layout.keyCount(); k++) {
+            int i = layout.keyIndex(k);
+            if (i < values.length) {
+                values[i] = value(tuple, i);
+            }
         }
-        return new Row(keyColumns, values);
+        return layout.key(values, UNAVAILABLE);
     }
 
     /** The key of a row built by {@link #row} from the same model, without converting the values again. */
     public Row key(Row row) {
-        Object[] values = new Object[keyRowIndexes.length];
-        for (int k = 0; k < keyRowIndexes.length; k++) {
-            values[k] = row.value(keyRowIndexes[k]);
-        }
-        return new Row(keyColumns, values);
-    }
-
-    private Object masked(int i, Object value) {
-        return masks[i] == null || value == UNAVAILABLE ? value : masks[i].apply(value);
+        return layout.key(row);
     }
 
     private Object value(TupleData tuple, int i) {

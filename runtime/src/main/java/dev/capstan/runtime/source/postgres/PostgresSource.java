@@ -8,6 +8,7 @@ import dev.capstan.runtime.engine.ChangePublisher;
 import dev.capstan.runtime.engine.ErrorClassifier;
 import dev.capstan.runtime.engine.Source;
 import dev.capstan.runtime.event.TableId;
+import dev.capstan.runtime.offsets.OffsetStore;
 import dev.capstan.runtime.snapshot.ChunkReader;
 import dev.capstan.runtime.snapshot.SnapshotCoordinator;
 import dev.capstan.runtime.status.SourceState;
@@ -38,6 +39,7 @@ public final class PostgresSource implements Source {
     private final ChangePublisher publisher;
     private final AckTracker<PgLsn> tracker;
     private final SourceState state;
+    private final PgSlotStatusPoller poller;
     private Map<TableId, List<String>> keys;
 
     public PostgresSource(PipelineConfig config, ChangePublisher publisher, AckTracker<PgLsn> tracker,
@@ -47,6 +49,7 @@ public final class PostgresSource implements Source {
         this.publisher = publisher;
         this.tracker = tracker;
         this.state = state;
+        this.poller = new PgSlotStatusPoller(config.postgres(), state);
     }
 
     @Override
@@ -56,13 +59,20 @@ public final class PostgresSource implements Source {
         }
     }
 
+    /** Creates the publication and slot when absent (the slot is this source's offset home), starts the slot poller. */
     @Override
-    public void prepare() throws Exception {
+    public void prepare(OffsetStore offsets) throws Exception {
         try (Connection connection = open()) {
             PgSlotSetup setup = new PgSlotSetup(connection, config.postgres());
             setup.ensurePublication(config.tables().stream().map(TableConfig::id).toList());
             setup.ensureSlot(15_000);
         }
+        poller.start();
+    }
+
+    @Override
+    public void close() {
+        poller.close();
     }
 
     @Override
