@@ -173,7 +173,8 @@ final class MySqlStreamReader {
         }
         batch = tracker.open();
         markerSent = false;
-        transactionPos = read.filePosition().file().equals(file) ? read.filePosition().position() : 4;
+        transactionPos = header.getNextPosition() > 0 ? header.getPosition()
+                : read.filePosition().file().equals(file) ? read.filePosition().position() : 4;
         txn.begin(pendingGtid == null ? file + ":" + transactionPos : pendingGtid.toString(),
                 header.getTimestamp());
     }

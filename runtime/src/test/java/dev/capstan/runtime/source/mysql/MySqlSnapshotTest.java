@@ -1,8 +1,10 @@
 package dev.capstan.runtime.source.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.capstan.api.v1alpha1.status.TableSnapshotPhase;
+import dev.capstan.runtime.support.MariaDbWorkload;
 import dev.capstan.runtime.support.RowModel;
 import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.TestPipeline;
@@ -13,13 +15,9 @@ import dev.capstan.testing.MariaDbServer;
 import dev.capstan.testing.WithKafka;
 import dev.capstan.testing.WithMariaDb;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -43,19 +41,15 @@ class MySqlSnapshotTest {
                 "INSERT INTO items SELECT seq, CONCAT('seed', seq) FROM seq_1_to_" + rows);
         TestPipeline pipeline = TestPipeline.of(name, mariadb, kafka, List.of(db + ".items"), 5200 + seed)
                 .snapshot("{chunkSize: " + chunkSize + ", parallelism: " + parallelism + "}");
-        AtomicBoolean writing = new AtomicBoolean(true);
-        AtomicLong writes = new AtomicLong();
-        Thread writer = new Thread(() -> write(mariadb, db, rows + rows / 4, seed, writing, writes));
-        try (TestPipeline.Running running = pipeline.start()) {
-            writer.start();
+        try (MariaDbWorkload workload = MariaDbWorkload.start(mariadb, db, "items", rows + rows / 4, seed, 2);
+             TestPipeline.Running running = pipeline.start()) {
             long deadline = System.currentTimeMillis() + 120_000;
             while (running.pipeline().status().getSnapshot().getTables().get(0).getPhase() != TableSnapshotPhase.DONE) {
                 assertThat(System.currentTimeMillis()).as("snapshot finished in time").isLessThan(deadline);
                 Thread.sleep(50);
             }
             Thread.sleep(300);
-            writing.set(false);
-            writer.join();
+            workload.close();
             Map<Long, String> expected;
             try (Connection c = mariadb.connect(db)) {
                 expected = RowModel.fromTable(c, "items");
@@ -67,7 +61,7 @@ class MySqlSnapshotTest {
                         .map(r -> r.key().get("id").asLong()).toList();
                 assertThat(new java.util.HashSet<>(readKeys)).as("no row read twice").hasSize(readKeys.size());
                 assertThat(readKeys.size()).as("snapshot rows").isBetween(rows / 2, rows + rows / 4);
-                assertThat(writes.get()).as("writes during the snapshot").isGreaterThan(100);
+                assertThat(workload.transactions()).as("transactions during the snapshot").isGreaterThan(50);
             }
         }
     }
@@ -86,44 +80,44 @@ class MySqlSnapshotTest {
             // While the pipeline is down: changes, then the server drops the binlogs that hold them.
             Sql.exec(mariadb, db, "INSERT INTO t VALUES (3, 'c')", "UPDATE t SET v = 'a2' WHERE id = 1",
                     "DELETE FROM t WHERE id = 2", "FLUSH BINARY LOGS");
-            Sql.exec(mariadb, db, "PURGE BINARY LOGS BEFORE NOW() + INTERVAL 1 DAY");
+            // MariaDB 11.4 keeps binlogs unless this many replicas are connected (default 1), and a binlog a
+            // disconnecting replica still reads: allow the purge and repeat it until only the active binlog is left.
+            Sql.exec(mariadb, db, "SET GLOBAL slave_connections_needed_for_purge = 0");
+            long until = System.currentTimeMillis() + 30_000;
+            while (binlogs(mariadb, db).size() > 1 && System.currentTimeMillis() < until) {
+                Sql.exec(mariadb, db, "PURGE BINARY LOGS BEFORE NOW() + INTERVAL 1 DAY");
+                Thread.sleep(200);
+            }
+            Sql.exec(mariadb, db, "SET GLOBAL slave_connections_needed_for_purge = 1");
+            assertThat(binlogs(mariadb, db)).as("binlogs left after the purge").hasSize(1);
             try (TestPipeline.Running running = pipeline.start()) {
                 Sql.exec(mariadb, db, "INSERT INTO t VALUES (4, 'd')");
                 Map<Long, String> expected;
                 try (Connection c = mariadb.connect(db)) {
                     expected = RowModel.fromTable(c, "t");
                 }
-                List<Rec> records = topic.readUntil(r -> RowModel.fromTopic(r).equals(expected),
+                // Every row as the table has it now; a row deleted while its binlog was lost stays (documented).
+                List<Rec> records = topic.readUntil(
+                        r -> RowModel.fromTopic(r).entrySet().containsAll(expected.entrySet()),
                         Duration.ofSeconds(60), r -> RowModel.differences(r, expected));
+                assertThat(RowModel.fromTopic(records)).containsOnlyKeys(1L, 2L, 3L, 4L).containsEntry(2L, "b");
                 assertThat(records).anyMatch(r -> "r".equals(r.op()));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> !running.pipeline().status().getSnapshot().getCompletedRequests().isEmpty());
                 assertThat(running.pipeline().status().getSnapshot().getCompletedRequests())
                         .singleElement().asString().startsWith("binlog-purged-");
             }
         }
     }
 
-    /** Inserts (new keys, so the table grows), updates and deletes in random order until told to stop. */
-    private static void write(MariaDbServer mariadb, String db, int keys, long seed, AtomicBoolean writing,
-                              AtomicLong writes) {
-        Random random = new Random(seed);
-        try (Connection c = mariadb.connect(db);
-             PreparedStatement upsert = c.prepareStatement(
-                     "INSERT INTO items VALUES (?, ?) ON DUPLICATE KEY UPDATE v = VALUES(v)");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM items WHERE id = ?")) {
-            while (writing.get()) {
-                long id = 1 + random.nextInt(keys);
-                if (random.nextInt(4) == 0) {
-                    delete.setLong(1, id);
-                    delete.executeUpdate();
-                } else {
-                    upsert.setLong(1, id);
-                    upsert.setString(2, "w" + random.nextInt(1_000_000));
-                    upsert.executeUpdate();
-                }
-                writes.incrementAndGet();
+    private static List<String> binlogs(MariaDbServer mariadb, String db) throws Exception {
+        List<String> files = new java.util.ArrayList<>();
+        try (Connection c = mariadb.connect(db); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW BINARY LOGS")) {
+            while (rs.next()) {
+                files.add(rs.getString(1));
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
+        return files;
     }
 }
