@@ -1,6 +1,7 @@
 package dev.capstan.demo;
 
 import dev.capstan.testing.KafkaBroker;
+import dev.capstan.testing.MariaDbServer;
 import dev.capstan.testing.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * A CdcPipeline manifest and its secrets directory, written the way a user runs the runtime outside
- * Kubernetes: {@code <dir>/pipeline.yaml} and {@code <dir>/secrets/pg/{username,password}}.
+ * Kubernetes: {@code <dir>/pipeline.yaml} and {@code <dir>/secrets/db/{username,password}}.
  *
  * @param name       the pipeline's name (also its topic prefix)
  * @param manifest   the manifest file
@@ -29,31 +30,53 @@ public record PipelineFiles(String name, Path manifest, Path secretsDir, String 
     /** As {@link #write(String, String, PostgresServer, String, KafkaBroker, String)}, with {@code spec.snapshot}. */
     public static PipelineFiles write(String namespace, String name, PostgresServer pg, String db, KafkaBroker kafka,
                                       String tablesYaml, String snapshotFlow) throws IOException {
+        String source = """
+                    postgres:
+                      host: %s
+                      port: %d
+                      database: %s
+                      credentialsSecretRef: {name: db}
+                      tls: {mode: disable}
+                """.formatted(pg.host(), pg.port(), db);
+        return write(namespace, name, pg.user(), pg.password(), source, kafka, tablesYaml, snapshotFlow);
+    }
+
+    /**
+     * Writes a pipeline {@code namespace/name} streaming {@code tablesYaml} (database.table names) of a MariaDB
+     * or MySQL server, read as replica {@code serverId}, to Kafka, three partitions per topic.
+     */
+    public static PipelineFiles writeMySql(String namespace, String name, MariaDbServer mariadb, KafkaBroker kafka,
+                                           String tablesYaml, String snapshotFlow, long serverId) throws IOException {
+        String source = """
+                    mysql:
+                      host: %s
+                      port: %d
+                      serverId: %d
+                      credentialsSecretRef: {name: db}
+                """.formatted(mariadb.host(), mariadb.port(), serverId);
+        return write(namespace, name, mariadb.user(), mariadb.password(), source, kafka, tablesYaml, snapshotFlow);
+    }
+
+    private static PipelineFiles write(String namespace, String name, String user, String password, String sourceYaml,
+                                       KafkaBroker kafka, String tablesYaml, String snapshotFlow) throws IOException {
         Path dir = Files.createTempDirectory("capstan-" + name);
-        Path secret = Files.createDirectories(dir.resolve("secrets/pg"));
-        Files.writeString(secret.resolve("username"), pg.user());
-        Files.writeString(secret.resolve("password"), pg.password());
+        Path secret = Files.createDirectories(dir.resolve("secrets/db"));
+        Files.writeString(secret.resolve("username"), user);
+        Files.writeString(secret.resolve("password"), password);
         String yaml = """
                 apiVersion: capstan.dev/v1alpha1
                 kind: CdcPipeline
                 metadata: {name: %s, namespace: %s}
                 spec:
                   source:
-                    postgres:
-                      host: %s
-                      port: %d
-                      database: %s
-                      credentialsSecretRef: {name: pg}
-                      tls: {mode: disable}
-                    tables:
+                %s    tables:
                 %s  snapshot: %s
                   sink:
                     kafka:
                       bootstrapServers: %s
                       topicPrefix: %s
                       topics: {partitions: 3, replicationFactor: 1}
-                """.formatted(name, namespace, pg.host(), pg.port(), db, tablesYaml, snapshotFlow,
-                        kafka.bootstrapServers(), name);
+                """.formatted(name, namespace, sourceYaml, tablesYaml, snapshotFlow, kafka.bootstrapServers(), name);
         Path manifest = Files.writeString(dir.resolve("pipeline.yaml"), yaml);
         return new PipelineFiles(name, manifest, dir.resolve("secrets"), yaml);
     }

@@ -3,6 +3,7 @@ package dev.capstan.demo.bench;
 import dev.capstan.demo.PipelineFiles;
 import dev.capstan.api.naming.PipelineNames;
 import dev.capstan.testing.KafkaBroker;
+import dev.capstan.testing.MariaDbServer;
 import dev.capstan.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import java.util.Locale;
  *   <li>latency: a steady 2,000 events/s; p50/p99 from commit to the event being read from Kafka (an upper
  *       bound of commit to Kafka ack);</li>
  *   <li>one 1,000,000-row transaction streamed at -Xmx256m: time and peak RSS;</li>
- *   <li>the initial snapshot of a 1,000,000-row table with two chunk readers: rows/s and peak RSS.</li>
+ *   <li>the initial snapshot of a 1,000,000-row table with two chunk readers: rows/s and peak RSS;</li>
+ *   <li>mysql: the backlog workload on an embedded MariaDB, read from the binlog: events/s and peak RSS.</li>
  * </ol>
  */
 public final class Benchmark {
@@ -39,7 +41,7 @@ public final class Benchmark {
         System.setProperty("logback.configurationFile", "capstan-demo-logback.xml");
         Path runtimeJar = Path.of(args.length > 0 ? args[0] : "runtime/target/capstan-runtime.jar");
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        java.util.Set<String> parts = java.util.Set.of((args.length > 2 ? args[2] : "backlog,bigtx,snapshot").split(","));
+        java.util.Set<String> parts = java.util.Set.of((args.length > 2 ? args[2] : "backlog,bigtx,snapshot,mysql").split(","));
         if (!Files.isRegularFile(runtimeJar)) {
             System.err.println("benchmark: " + runtimeJar + " not found; build with mvn package -DskipTests first");
             System.exit(2);
@@ -55,6 +57,9 @@ public final class Benchmark {
             }
             if (parts.contains("snapshot")) {
                 report.append(snapshot(pg, kafka, runtimeJar, events));
+            }
+            if (parts.contains("mysql")) {
+                report.append(mysqlBacklog(kafka, runtimeJar, events));
             }
             System.out.println();
             System.out.println(report);
@@ -129,6 +134,35 @@ public final class Benchmark {
                     rows / 2 / p.secondHalfSeconds(), p.totalSeconds(), runtime.peakRssMb());
             System.out.print(line);
             return line;
+        }
+    }
+
+    /**
+     * The backlog on MariaDB: the runtime starts once (storing the binlog position it starts from), stops, the
+     * backlog is written, and the runtime replays it from the binlog.
+     */
+    private static String mysqlBacklog(KafkaBroker kafka, Path jar, int events) throws Exception {
+        try (MariaDbServer mariadb = MariaDbServer.builder().start()) {
+            String db = mariadb.createDatabase("bench");
+            MariaDbBacklog.createTable(mariadb, db, TABLE);
+            PipelineFiles pipeline = PipelineFiles.writeMySql("bench", "mybench", mariadb, kafka,
+                    "      - name: " + db + "." + TABLE + "\n", NO_SNAPSHOT, 4001);
+            try (RuntimeUnderTest runtime = RuntimeUnderTest.start(jar, pipeline)) {
+                runtime.awaitReady(Duration.ofSeconds(60));
+            }
+            long t0 = System.nanoTime();
+            MariaDbBacklog.write(mariadb, db, TABLE, events);
+            System.out.printf("mysql backlog: wrote %,d events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
+            try (RuntimeUnderTest runtime = RuntimeUnderTest.start(jar, pipeline)) {
+                RuntimeUnderTest.Progress p = runtime.awaitEvents(events, Duration.ofMinutes(10));
+                String line = String.format(Locale.ROOT, "mysql backlog (MariaDB %s binlog): %,d events in %.2f s from "
+                        + "first event = %,.0f events/s; second half %,.0f events/s (%.2f s including JVM start and "
+                        + "connect); peak RSS %d MB (-Xmx256m)%n", mariadb.serverVersion(), events,
+                        p.streamingSeconds(), events / p.streamingSeconds(), events / 2 / p.secondHalfSeconds(),
+                        p.totalSeconds(), runtime.peakRssMb());
+                System.out.print(line);
+                return line;
+            }
         }
     }
 

@@ -45,7 +45,8 @@ final class RuntimeUnderTest implements AutoCloseable {
         }
         Path log = Files.createTempFile("capstan-bench-runtime", ".log");
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dfile.encoding=UTF-8"));
         String extra = System.getenv("CAPSTAN_BENCH_JVM_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
@@ -80,6 +81,27 @@ final class RuntimeUnderTest implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("the runtime did not publish " + events + " events in " + timeout);
+    }
+
+    /** Polls {@code /health/ready} until the runtime streams (it has stored where it starts). */
+    void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the runtime exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the runtime was not ready within " + timeout);
     }
 
     private long published() {

@@ -17,13 +17,19 @@ import java.util.concurrent.TimeUnit;
  * markers) and sends them within the in-flight window, counting each into the source batch it
  * belongs to so the source position is confirmed only after Kafka acknowledged.
  *
- * <p>Called by one reader thread. Blocks while the window is full (backpressure); while it waits it
- * runs {@code whileWaiting} about once a second so the source connection stays alive.
+ * <p>The reader thread calls the publish methods: they count the records into the batch at once (so a
+ * sealed batch is never complete before its records were sent) and hand encoding and sending to the
+ * publisher's own thread, in call order, so decoding and encoding run on two cores. The hand-off is
+ * bounded; while it is full the reader thread blocks (backpressure) and runs {@code whileWaiting} about
+ * once a second so the source connection stays alive.
  */
-public final class ChangePublisher {
+public final class ChangePublisher implements AutoCloseable {
 
     /** In place of a source timestamp: a snapshot row, counted as published but not towards lag. */
     private static final long SNAPSHOT_ROW = -2;
+    /** Decoded events waiting to be encoded: at most this many, holding about this many bytes. */
+    private static final int HAND_OFF_ITEMS = 1024;
+    private static final long HAND_OFF_BYTES = 16L << 20;
     private final KafkaSink sink;
     private final JsonEventFormat format = new JsonEventFormat();
     private final InFlightWindow window;
@@ -32,8 +38,9 @@ public final class ChangePublisher {
     private final String topicPrefix;
     private final boolean tombstones;
     private final Map<TableId, String> topics = new HashMap<>();
+    private final HandOff handOff;
     private Runnable whileWaiting = () -> { };
-    /** The table published last and its topic (events of one table come in runs). */
+    /** Publisher thread: the table published last and its topic (events of one table come in runs). */
     private TableId lastTable;
     private String lastTopic;
 
@@ -45,45 +52,81 @@ public final class ChangePublisher {
         this.stats = stats;
         this.topicPrefix = topicPrefix;
         this.tombstones = tombstones;
+        this.handOff = new HandOff("capstan-publisher", HAND_OFF_ITEMS, HAND_OFF_BYTES, tracker::failed);
     }
 
-    /** What to run, about once a second, while waiting for room in the window. */
+    /** What to run, about once a second, while the reader thread waits for room. */
     public void whileWaiting(Runnable action) {
         this.whileWaiting = action;
     }
 
     /** Sends one event (and its tombstone) into {@code batch}. */
     public void publish(ChangeEvent event, AckTracker.Batch<?> batch) throws InterruptedException {
-        String topic = topic(event.table());
-        byte[] key = event.key() == null ? null : format.key(event);
         long sourceTs = event.source().tsMs();
         stats.received(sourceTs);
-        send(topic, key, format.value(event), batch, sourceTs);
-        if (tombstones && event.op() == Operation.DELETE) {
-            send(topic, key, null, batch, -1);
+        boolean tombstone = tombstones && event.op() == Operation.DELETE;
+        batch.sent();
+        if (tombstone) {
+            batch.sent();
         }
+        handOff.put(() -> {
+            String topic = topic(event.table());
+            byte[] key = event.key() == null ? null : format.key(event);
+            send(topic, key, format.value(event), batch, sourceTs);
+            if (tombstone) {
+                send(topic, key, null, batch, -1);
+            }
+        }, estimate(event), whileWaiting);
     }
 
-    /** Sends one snapshot row, encoding it here (used for the few rows re-marked at the end of a table). */
+    /** Sends one snapshot row, encoding it on the publisher thread (the few rows re-marked at the end of a table). */
     public void publishSnapshotRow(ChangeEvent event, AckTracker.Batch<?> batch) throws InterruptedException {
-        publishSnapshotRow(event.table(), format.key(event), format.value(event), batch);
+        batch.sent();
+        handOff.put(() -> send(topic(event.table()), format.key(event), format.value(event), batch, SNAPSHOT_ROW),
+                estimate(event), whileWaiting);
     }
 
     /** Sends one snapshot row of {@code table} already encoded by a chunk reader. */
     public void publishSnapshotRow(TableId table, byte[] key, byte[] value, AckTracker.Batch<?> batch)
             throws InterruptedException {
-        send(topic(table), key, value, batch, SNAPSHOT_ROW);
+        sendEncoded(table, null, key, value, batch, SNAPSHOT_ROW);
     }
 
     /** Sends a BEGIN or END marker to {@code <prefix>.transaction} into {@code batch}. */
     public void publishMarker(TransactionMarker marker, AckTracker.Batch<?> batch) throws InterruptedException {
-        send(PipelineNames.transactionTopic(topicPrefix), format.markerKey(marker), format.markerValue(marker),
-                batch, -1);
+        batch.sent();
+        handOff.put(() -> send(PipelineNames.transactionTopic(topicPrefix), format.markerKey(marker),
+                format.markerValue(marker), batch, -1), 256, whileWaiting);
     }
 
     /** Sends a schema-change event to {@code <prefix>.schema-changes} into {@code batch}. */
     public void publishSchemaChange(byte[] key, byte[] value, AckTracker.Batch<?> batch) throws InterruptedException {
-        send(PipelineNames.schemaChangesTopic(topicPrefix), key, value, batch, -1);
+        sendEncoded(null, PipelineNames.schemaChangesTopic(topicPrefix), key, value, batch, -1);
+    }
+
+    private void sendEncoded(TableId table, String topic, byte[] key, byte[] value, AckTracker.Batch<?> batch,
+                             long sourceTs) throws InterruptedException {
+        batch.sent();
+        handOff.put(() -> send(topic != null ? topic : topic(table), key, value, batch, sourceTs),
+                (key == null ? 0 : key.length) + (value == null ? 0 : value.length) + 64L, whileWaiting);
+    }
+
+    /** About the memory a decoded event holds until it is encoded. */
+    private static long estimate(ChangeEvent event) {
+        return 128 + estimate(event.before()) + estimate(event.after()) + estimate(event.key());
+    }
+
+    private static long estimate(dev.capstan.runtime.event.Row row) {
+        if (row == null) {
+            return 0;
+        }
+        long bytes = 16L * row.size();
+        for (int i = 0; i < row.size(); i++) {
+            if (row.value(i) instanceof String text) {
+                bytes += text.length();
+            }
+        }
+        return bytes;
     }
 
     private String topic(TableId table) {
@@ -94,13 +137,13 @@ public final class ChangePublisher {
         return lastTopic;
     }
 
+    /** Publisher thread: waits for room in the window, then sends; the record was counted into the batch. */
     private void send(String topic, byte[] key, byte[] value, AckTracker.Batch<?> batch, long sourceTs)
             throws InterruptedException {
         long size = (key == null ? 0 : key.length) + (value == null ? 0 : value.length) + 64L;
         while (!window.tryAcquire(size, 1, TimeUnit.SECONDS)) {
-            whileWaiting.run();
+            // Kafka is slow or away: the hand-off fills up and the reader thread waits too
         }
-        batch.sent();
         sink.send(topic, key, value, (meta, error) -> {
             window.release(size);
             if (error != null) {
@@ -114,5 +157,11 @@ public final class ChangePublisher {
                 }
             }
         });
+    }
+
+    /** Sends what was handed over, then ends the publisher thread. */
+    @Override
+    public void close() {
+        handOff.close();
     }
 }

@@ -69,7 +69,7 @@ public final class Pipeline {
     public void run() throws Exception {
         MDC.put("namespace", config.namespace());
         MDC.put("pipeline", config.name());
-        try (KafkaSink sink = new KafkaSink(config.kafka().clientConfig());
+        try (KafkaSink sink = new KafkaSink(config.kafka().clientConfig(), producerCompression(config.kafka()));
              Source source = source(sink)) {
             source.check();
             new TopicCreator(config.kafka().clientConfig()).ensure(topicSpecs(config.kafka()));
@@ -94,6 +94,12 @@ public final class Pipeline {
             stopped.countDown();
             MDC.clear();
         }
+    }
+
+    /** The topics' {@code compression.type} unless it is {@code producer} or unset; then none. */
+    private static String producerCompression(KafkaConfig kafka) {
+        String topic = kafka.topicConfig().get("compression.type");
+        return topic == null || topic.equals("producer") || topic.equals("uncompressed") ? "none" : topic;
     }
 
     /** The configured source, with its own acknowledgement tracker (positions differ per source). */

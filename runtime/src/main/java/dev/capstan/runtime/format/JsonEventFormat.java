@@ -57,11 +57,18 @@ public final class JsonEventFormat {
     private dev.capstan.runtime.event.Operation tailOp;
     private long tailTsMs;
     private final JsonGenerator generator;
+    /** The source prefix in use and the source it was encoded for. */
+    private String prefix;
+    private SourceInfo prefixSource;
+    private final ByteArrayOutputStream prefixBuffer = new ByteArrayOutputStream(256);
+    private final JsonGenerator prefixGenerator;
 
     public JsonEventFormat() {
         try {
             generator = FACTORY.createGenerator(buffer, JsonEncoding.UTF8);
             generator.setRootValueSeparator(null);
+            prefixGenerator = FACTORY.createGenerator(prefixBuffer, JsonEncoding.UTF8);
+            prefixGenerator.setRootValueSeparator(null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a JSON generator", e);
         }
@@ -159,22 +166,74 @@ public final class JsonEventFormat {
     }
 
     /**
-     * The source block. Its constant fields (connector, name, db, schema, table) are the same for every
-     * event of a table, so they are encoded once and written raw, ending with a comma: the generator then
-     * writes the first of its own fields as if it were the first in the object.
+     * The source block. Consecutive events mostly differ only in the last position field (PostgreSQL: lsn;
+     * MySQL: row), so everything before it is encoded once per run of such events and written raw, ending with
+     * a comma: the generator then writes the last position field as if it were the first in the object.
      */
     private void writeSource(JsonGenerator g, SourceInfo s) throws IOException {
+        if (!sameBeforeLastField(s, prefixSource)) {
+            prefix = sourcePrefix(s);
+            prefixSource = s;
+        }
         g.writeStartObject();
-        g.writeRaw(sourcePrefixes.computeIfAbsent(s.table(), t -> constantSourceFields(s)));
+        g.writeRaw(prefix);
+        Map.Entry<String, Object> last = null;
         for (Map.Entry<String, Object> e : s.position().entrySet()) {
-            g.writeFieldName(name(e.getKey()));
-            writeValue(g, e.getValue());
+            last = e;
+        }
+        if (last != null) {
+            g.writeFieldName(name(last.getKey()));
+            writeValue(g, last.getValue());
         }
         g.writeFieldName(TS_MS);
         g.writeNumber(s.tsMs());
         g.writeFieldName(SNAPSHOT);
         g.writeString(s.snapshot());
         g.writeEndObject();
+    }
+
+    /** The constant fields and every position field but the last, encoded, ending with a comma. */
+    private String sourcePrefix(SourceInfo s) throws IOException {
+        StringBuilder raw = new StringBuilder(sourcePrefixes.computeIfAbsent(s.table(), t -> constantSourceFields(s)));
+        prefixBuffer.reset();
+        prefixGenerator.writeStartObject();
+        int n = s.position().size();
+        int i = 0;
+        for (Map.Entry<String, Object> e : s.position().entrySet()) {
+            if (++i == n) {
+                break;
+            }
+            prefixGenerator.writeFieldName(name(e.getKey()));
+            writeValue(prefixGenerator, e.getValue());
+        }
+        prefixGenerator.writeEndObject();
+        prefixGenerator.flush();
+        String fields = prefixBuffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        if (fields.length() > 2) {
+            raw.append(fields, 1, fields.length() - 1).append(',');
+        }
+        return raw.toString();
+    }
+
+    /** Whether {@code s} and {@code other} agree in everything {@link #sourcePrefix} encodes. */
+    private static boolean sameBeforeLastField(SourceInfo s, SourceInfo other) {
+        if (other == null || !s.table().equals(other.table()) || !s.connector().equals(other.connector())
+                || !s.name().equals(other.name()) || !java.util.Objects.equals(s.db(), other.db())
+                || s.position().size() != other.position().size()) {
+            return false;
+        }
+        java.util.Iterator<Map.Entry<String, Object>> theirs = other.position().entrySet().iterator();
+        int left = s.position().size();
+        for (Map.Entry<String, Object> e : s.position().entrySet()) {
+            Map.Entry<String, Object> o = theirs.next();
+            if (--left == 0) {
+                return true;
+            }
+            if (!e.getKey().equals(o.getKey()) || !java.util.Objects.equals(e.getValue(), o.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String constantSourceFields(SourceInfo s) {

@@ -24,6 +24,7 @@ public final class RuntimeProcess implements AutoCloseable {
     public static RuntimeProcess start(TestPipeline pipeline, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dfile.encoding=UTF-8"); // as the runtime image runs it
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.capstan.runtime.cli.Main", "run",
                 "--pipeline", pipeline.manifest().toString(), "--secrets-dir", pipeline.secretsDir().toString(),

@@ -23,7 +23,18 @@ public final class KafkaSink implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
 
     public KafkaSink(Map<String, Object> clientConfig) {
-        this.producer = new KafkaProducer<>(producerConfig(clientConfig));
+        this(clientConfig, "none");
+    }
+
+    /**
+     * @param compression the producer's {@code compression.type}: the topics' own {@code compression.type} when
+     *                    the spec sets one (so the broker stores batches as they come instead of recompressing),
+     *                    else {@code none}, Kafka's default
+     */
+    public KafkaSink(Map<String, Object> clientConfig, String compression) {
+        Properties config = producerConfig(clientConfig);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+        this.producer = new KafkaProducer<>(config);
     }
 
     /** Producer settings: the client config (bootstrap, security) plus Capstan's delivery settings. */
@@ -37,7 +48,6 @@ public final class KafkaSink implements AutoCloseable {
         // A broker outage of any length is waited out; the in-flight window pauses reading meanwhile.
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);

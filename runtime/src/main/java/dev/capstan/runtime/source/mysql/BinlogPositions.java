@@ -121,7 +121,8 @@ final class BinlogPositions {
         tables.forEach(t -> names.add(t.toString()));
         offsets.put(RECOVERIES, recoveries);
         recoveryNote = "the server purged the binlog at the stored position " + lost + "; changes since then "
-                + "are recovered by re-snapshot " + id + " of " + tables.size() + " table(s)";
+                + "are recovered by re-snapshot " + id + " of " + tables.size() + " table(s); rows deleted in between get no "
+                + "delete event";
         return new SnapshotConfig.Request(id, List.copyOf(tables));
     }
 

@@ -104,6 +104,11 @@ public final class MySqlSource implements Source {
         }
     }
 
+    @Override
+    public void close() {
+        publisher.close();
+    }
+
     private void recover(SnapshotCoordinator snapshots, Exception e) throws Exception {
         List<TableId> tables = config.tables().stream().map(TableConfig::id).toList();
         var request = positions.recoverFromPurge(tables);

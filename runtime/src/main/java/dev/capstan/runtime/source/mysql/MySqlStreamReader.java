@@ -64,6 +64,8 @@ final class MySqlStreamReader {
     private boolean markerSent;
     private String file;
     private Object pendingGtid;
+    /** {@code pendingGtid} as text, once per transaction. */
+    private String gtidText;
     /** Where the current transaction starts (the end of the one before): its events' {@code pos}. */
     private long transactionPos;
     private BinlogOffset read;
@@ -95,6 +97,7 @@ final class MySqlStreamReader {
         read = start;
         file = start.filePosition().file();
         pendingGtid = null;
+        gtidText = null;
         try (BinlogSession session = positions.open(start)) {
             session.connect();
             state.sourceConnected(true);
@@ -138,6 +141,7 @@ final class MySqlStreamReader {
             case MARIADB_GTID -> {
                 MariadbGtidEventData gtid = event.getData();
                 pendingGtid = new MariaDbGtid(gtid.getDomainId(), gtid.getServerId(), gtid.getSequence());
+                gtidText = pendingGtid.toString();
                 if ((gtid.getFlags() & MariadbGtidEventData.FL_STANDALONE) == 0) {
                     begin(header);
                 }
@@ -145,6 +149,7 @@ final class MySqlStreamReader {
             case GTID -> {
                 GtidEventData gtid = event.getData();
                 pendingGtid = gtid.getMySqlGtid();
+                gtidText = pendingGtid.toString();
             }
             case QUERY -> query(event.getData(), header);
             case TABLE_MAP -> tableMap(event.getData());
@@ -175,7 +180,7 @@ final class MySqlStreamReader {
         markerSent = false;
         transactionPos = header.getNextPosition() > 0 ? header.getPosition()
                 : read.filePosition().file().equals(file) ? read.filePosition().position() : 4;
-        txn.begin(pendingGtid == null ? file + ":" + transactionPos : pendingGtid.toString(),
+        txn.begin(gtidText == null ? file + ":" + transactionPos : gtidText,
                 header.getTimestamp());
     }
 
@@ -190,6 +195,7 @@ final class MySqlStreamReader {
         tracker.seal(batch, after);
         batch = null;
         pendingGtid = null;
+        gtidText = null;
         read = after;
         state.sourcePosition(after.toString());
     }
@@ -330,7 +336,7 @@ final class MySqlStreamReader {
         Map<String, Object> position = new LinkedHashMap<>(8);
         position.put("file", file);
         position.put("pos", transactionPos); // servers do not give row events inside a transaction a position
-        position.put("gtid", pendingGtid == null ? null : pendingGtid.toString());
+        position.put("gtid", gtidText);
         position.put("server_id", header.getServerId());
         position.put("row", row);
         SourceInfo source = new SourceInfo("mysql", config.kafka().topicPrefix(), table.schema(), table,

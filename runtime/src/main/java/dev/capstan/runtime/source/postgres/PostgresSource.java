@@ -73,6 +73,7 @@ public final class PostgresSource implements Source {
     @Override
     public void close() {
         poller.close();
+        publisher.close();
     }
 
     @Override
