@@ -11,6 +11,7 @@ import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.snapshot.ChunkRange;
 import dev.capstan.runtime.snapshot.ChunkReader;
 import dev.capstan.runtime.snapshot.ChunkRows;
+import dev.capstan.runtime.snapshot.KeyRangeSql;
 import dev.capstan.runtime.source.TableLayout;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -191,28 +192,13 @@ final class MySqlChunkReader implements ChunkReader {
         return String.join(", ", quoted);
     }
 
-    /** {@code WHERE (k) > (after) AND (k) <= (upTo)}, each part only when its bound is given. */
     private static String where(Layout t, List<String> after, List<String> upTo) {
-        String keys = "(" + keyList(t) + ")";
-        String parameters = "(" + String.join(", ", java.util.Collections.nCopies(t.keyNames().size(), "?")) + ")";
-        List<String> parts = new ArrayList<>(2);
-        if (after != null) {
-            parts.add(keys + " > " + parameters);
-        }
-        if (upTo != null) {
-            parts.add(keys + " <= " + parameters);
-        }
-        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+        return KeyRangeSql.where(keyList(t), String.join(", ", java.util.Collections.nCopies(t.keyNames().size(), "?")),
+                after, upTo);
     }
 
     private static void bind(PreparedStatement st, List<String> after, List<String> upTo) throws SQLException {
-        int p = 1;
-        for (String v : after == null ? List.<String>of() : after) {
-            st.setString(p++, v);
-        }
-        for (String v : upTo == null ? List.<String>of() : upTo) {
-            st.setString(p++, v);
-        }
+        KeyRangeSql.bind(st, after, upTo);
     }
 
     private static String quote(String name) {

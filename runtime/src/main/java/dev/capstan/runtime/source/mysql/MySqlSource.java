@@ -3,9 +3,8 @@ package dev.capstan.runtime.source.mysql;
 import dev.capstan.runtime.config.PipelineConfig;
 import dev.capstan.runtime.config.TableConfig;
 import dev.capstan.runtime.engine.AckTracker;
-import dev.capstan.runtime.engine.Backoff;
 import dev.capstan.runtime.engine.ChangePublisher;
-import dev.capstan.runtime.engine.ErrorClassifier;
+import dev.capstan.runtime.engine.Sessions;
 import dev.capstan.runtime.engine.Source;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.offsets.OffsetStore;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class MySqlSource implements Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(MySqlSource.class);
-    private static final long HEALTHY_SESSION_MILLIS = 30_000;
     private final PipelineConfig config;
     private final MySqlConnections connections;
     private final ChangePublisher publisher;
@@ -76,32 +74,15 @@ public final class MySqlSource implements Source {
     @Override
     public void stream(SnapshotCoordinator snapshots, BooleanSupplier running, long drainMillis) throws Exception {
         snapshots.addRequests(positions.storedRecoveries());
-        Backoff backoff = new Backoff();
         MySqlStreamReader reader = new MySqlStreamReader(config, keys, publisher, tracker, state, snapshots,
                 positions, watermarks, charsets);
-        while (running.getAsBoolean()) {
-            long started = System.currentTimeMillis();
-            try {
-                reader.run(running, drainMillis);
-            } catch (Exception e) {
-                if (BinlogSession.binlogGone(e) && running.getAsBoolean()) {
-                    recover(snapshots, e);
-                    continue;
-                }
-                if (!ErrorClassifier.isRetriable(e) || !running.getAsBoolean()) {
-                    throw e;
-                }
-                if (System.currentTimeMillis() - started > HEALTHY_SESSION_MILLIS) {
-                    backoff.reset();
-                }
-                long delay = backoff.nextDelayMillis();
-                state.state("Retrying", "Binlog streaming interrupted: " + e.getMessage() + "; resuming from the "
-                        + "stored position in " + delay + " ms");
-                LOG.warn("Binlog streaming interrupted ({}); resuming from the stored position in {} ms",
-                        e.getMessage(), delay);
-                sleep(delay, running);
+        Sessions.run(() -> reader.run(running, drainMillis), running, state, e -> {
+            if (!BinlogSession.binlogGone(e)) {
+                return false;
             }
-        }
+            recover(snapshots, e);
+            return true;
+        });
     }
 
     @Override
@@ -118,10 +99,4 @@ public final class MySqlSource implements Source {
         snapshots.addRequests(List.of(request));
     }
 
-    private static void sleep(long millis, BooleanSupplier running) throws InterruptedException {
-        long end = System.currentTimeMillis() + millis;
-        while (running.getAsBoolean() && System.currentTimeMillis() < end) {
-            Thread.sleep(50);
-        }
-    }
 }

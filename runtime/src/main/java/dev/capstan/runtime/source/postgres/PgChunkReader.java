@@ -10,6 +10,7 @@ import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.snapshot.ChunkRange;
 import dev.capstan.runtime.snapshot.ChunkReader;
 import dev.capstan.runtime.snapshot.ChunkRows;
+import dev.capstan.runtime.snapshot.KeyRangeSql;
 import dev.capstan.runtime.snapshot.SnapshotCoordinator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -196,26 +197,12 @@ final class PgChunkReader implements ChunkReader {
         }
     }
 
-    /** {@code WHERE (k) > (after) AND (k) <= (limit)}, each part only when its bound is given. */
     private static String where(PgSnapshotTable t, List<String> after, List<String> upTo) {
-        List<String> parts = new ArrayList<>(2);
-        if (after != null) {
-            parts.add("(" + t.keyList() + ") > (" + t.keyParameters() + ")");
-        }
-        if (upTo != null) {
-            parts.add("(" + t.keyList() + ") <= (" + t.keyParameters() + ")");
-        }
-        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+        return KeyRangeSql.where(t.keyList(), t.keyParameters(), after, upTo);
     }
 
     private static void bind(PreparedStatement st, List<String> after, List<String> upTo) throws SQLException {
-        int p = 1;
-        for (String v : after == null ? List.<String>of() : after) {
-            st.setString(p++, v);
-        }
-        for (String v : upTo == null ? List.<String>of() : upTo) {
-            st.setString(p++, v);
-        }
+        KeyRangeSql.bind(st, after, upTo);
     }
 
     @Override

@@ -3,9 +3,8 @@ package dev.capstan.runtime.source.postgres;
 import dev.capstan.runtime.config.PipelineConfig;
 import dev.capstan.runtime.config.TableConfig;
 import dev.capstan.runtime.engine.AckTracker;
-import dev.capstan.runtime.engine.Backoff;
 import dev.capstan.runtime.engine.ChangePublisher;
-import dev.capstan.runtime.engine.ErrorClassifier;
+import dev.capstan.runtime.engine.Sessions;
 import dev.capstan.runtime.engine.Source;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.offsets.OffsetStore;
@@ -19,8 +18,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL source: checks prerequisites, creates the publication and slot when absent, then
@@ -31,9 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresSource implements Source {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PostgresSource.class);
-    /** A session that streamed this long before failing starts the backoff from the beginning again. */
-    private static final long HEALTHY_SESSION_MILLIS = 30_000;
     private final PipelineConfig config;
     private final PgConnections connections;
     private final ChangePublisher publisher;
@@ -83,27 +77,8 @@ public final class PostgresSource implements Source {
 
     @Override
     public void stream(SnapshotCoordinator snapshots, BooleanSupplier running, long drainMillis) throws Exception {
-        Backoff backoff = new Backoff();
         PgStreamReader reader = new PgStreamReader(connections, config, keys, publisher, tracker, state, snapshots);
-        while (running.getAsBoolean()) {
-            long started = System.currentTimeMillis();
-            try {
-                reader.run(running, drainMillis);
-            } catch (Exception e) {
-                if (!ErrorClassifier.isRetriable(e) || !running.getAsBoolean()) {
-                    throw e;
-                }
-                if (System.currentTimeMillis() - started > HEALTHY_SESSION_MILLIS) {
-                    backoff.reset();
-                }
-                long delay = backoff.nextDelayMillis();
-                state.state("Retrying", "Streaming interrupted: " + e.getMessage() + "; resuming from the last "
-                        + "confirmed position in " + delay + " ms");
-                LOG.warn("Streaming interrupted ({}); resuming from the last confirmed position in {} ms",
-                        e.getMessage(), delay);
-                sleep(delay, running);
-            }
-        }
+        Sessions.run(() -> reader.run(running, drainMillis), running, state, e -> false);
     }
 
     /** Opens a connection, turning refusals the user must fix into messages that name the field. */
@@ -131,10 +106,4 @@ public final class PostgresSource implements Source {
         }
     }
 
-    private static void sleep(long millis, BooleanSupplier running) throws InterruptedException {
-        long end = System.currentTimeMillis() + millis;
-        while (running.getAsBoolean() && System.currentTimeMillis() < end) {
-            Thread.sleep(50);
-        }
-    }
 }

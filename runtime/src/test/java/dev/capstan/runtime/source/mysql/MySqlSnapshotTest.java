@@ -67,6 +67,30 @@ class MySqlSnapshotTest {
     }
 
     @Test
+    void compositeTextKeysAndARequestReadEveryRowOnce(MariaDbServer mariadb, KafkaBroker kafka) throws Exception {
+        String db = mariadb.createDatabase("mykeys");
+        Sql.exec(mariadb, db, "CREATE TABLE regional (region VARCHAR(10), id INT, v VARCHAR(10), PRIMARY KEY (region, id))",
+                "INSERT INTO regional SELECT ELT(1 + seq % 4, 'eu', 'us', 'ápac', 'Eu-2'), seq, 'x' FROM seq_1_to_999",
+                "CREATE TABLE plain (id INT PRIMARY KEY, v VARCHAR(10))",
+                "INSERT INTO plain SELECT seq, 'p' FROM seq_1_to_300");
+        TestPipeline pipeline = TestPipeline.of("mykeys", mariadb, kafka, List.of(db + ".regional", db + ".plain"), 5298)
+                .snapshot("{mode: never, chunkSize: 70, parallelism: 2, requests: [{id: again-1, tables: ["
+                        + db + ".regional, " + db + ".plain]}]}");
+        try (TestPipeline.Running running = pipeline.start();
+             TopicReader regional = new TopicReader(kafka.bootstrapServers(), "mykeys." + db + ".regional");
+             TopicReader plain = new TopicReader(kafka.bootstrapServers(), "mykeys." + db + ".plain")) {
+            List<Rec> rows = regional.read(999, Duration.ofSeconds(60));
+            assertThat(rows).extracting(r -> r.key().get("region").asText() + "/" + r.key().get("id").asInt())
+                    .doesNotHaveDuplicates().hasSize(999);
+            assertThat(rows).allMatch(r -> "r".equals(r.op()));
+            assertThat(plain.read(300, Duration.ofSeconds(60))).hasSize(300);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> running.pipeline().status().getSnapshot().getCompletedRequests().contains("again-1"));
+            assertThat(regional.drain(Duration.ofSeconds(2))).as("nothing read twice").hasSize(999);
+        }
+    }
+
+    @Test
     void aPurgedBinlogPositionIsRecoveredByAReSnapshot(MariaDbServer mariadb, KafkaBroker kafka) throws Exception {
         String db = mariadb.createDatabase("mypurge");
         Sql.exec(mariadb, db, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))", "INSERT INTO t VALUES (1, 'a')");
