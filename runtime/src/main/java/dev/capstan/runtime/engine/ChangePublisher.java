@@ -86,10 +86,19 @@ public final class ChangePublisher implements AutoCloseable {
                 estimate(event), whileWaiting);
     }
 
-    /** Sends one snapshot row of {@code table} already encoded by a chunk reader. */
-    public void publishSnapshotRow(TableId table, byte[] key, byte[] value, AckTracker.Batch<?> batch)
-            throws InterruptedException {
-        sendEncoded(table, null, key, value, batch, SNAPSHOT_ROW);
+    /**
+     * Sends the first {@code count} snapshot rows of {@code table}, already encoded by a chunk reader, from the
+     * calling thread once everything handed over before was sent (order kept; there is nothing to encode, and
+     * the chunk reader waits for its rows to be out before it reads the next chunk).
+     */
+    public void publishSnapshotRows(TableId table, byte[][] keys, byte[][] values, int count,
+                                    AckTracker.Batch<?> batch) throws InterruptedException {
+        handOff.awaitIdle(whileWaiting);
+        String topic = topic(table);
+        for (int i = 0; i < count; i++) {
+            batch.sent();
+            send(topic, keys[i], values[i], batch, SNAPSHOT_ROW, whileWaiting);
+        }
     }
 
     /** Sends a BEGIN or END marker to {@code <prefix>.transaction} into {@code batch}. */
@@ -101,13 +110,9 @@ public final class ChangePublisher implements AutoCloseable {
 
     /** Sends a schema-change event to {@code <prefix>.schema-changes} into {@code batch}. */
     public void publishSchemaChange(byte[] key, byte[] value, AckTracker.Batch<?> batch) throws InterruptedException {
-        sendEncoded(null, PipelineNames.schemaChangesTopic(topicPrefix), key, value, batch, -1);
-    }
-
-    private void sendEncoded(TableId table, String topic, byte[] key, byte[] value, AckTracker.Batch<?> batch,
-                             long sourceTs) throws InterruptedException {
         batch.sent();
-        handOff.put(() -> send(topic != null ? topic : topic(table), key, value, batch, sourceTs),
+        String topic = PipelineNames.schemaChangesTopic(topicPrefix);
+        handOff.put(() -> send(topic, key, value, batch, -1),
                 (key == null ? 0 : key.length) + (value == null ? 0 : value.length) + 64L, whileWaiting);
     }
 
@@ -140,9 +145,15 @@ public final class ChangePublisher implements AutoCloseable {
     /** Publisher thread: waits for room in the window, then sends; the record was counted into the batch. */
     private void send(String topic, byte[] key, byte[] value, AckTracker.Batch<?> batch, long sourceTs)
             throws InterruptedException {
+        // Kafka is slow or away: the hand-off fills up and the reader thread waits (and keeps its source alive)
+        send(topic, key, value, batch, sourceTs, () -> { });
+    }
+
+    private void send(String topic, byte[] key, byte[] value, AckTracker.Batch<?> batch, long sourceTs,
+                      Runnable whileWaiting) throws InterruptedException {
         long size = (key == null ? 0 : key.length) + (value == null ? 0 : value.length) + 64L;
         while (!window.tryAcquire(size, 1, TimeUnit.SECONDS)) {
-            // Kafka is slow or away: the hand-off fills up and the reader thread waits too
+            whileWaiting.run();
         }
         sink.send(topic, key, value, (meta, error) -> {
             window.release(size);

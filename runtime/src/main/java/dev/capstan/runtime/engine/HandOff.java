@@ -29,6 +29,8 @@ final class HandOff implements AutoCloseable {
     private final BlockingQueue<Queued> queue;
     private final long maxBytes;
     private final AtomicLong bytes = new AtomicLong();
+    /** Items handed over and not yet run. */
+    private final AtomicLong pending = new AtomicLong();
     private final java.util.function.Consumer<Exception> onFailure;
     private final Thread thread;
 
@@ -49,8 +51,24 @@ final class HandOff implements AutoCloseable {
         }
         Queued queued = new Queued(item, size);
         bytes.addAndGet(size);
+        pending.incrementAndGet();
         long waited = System.nanoTime();
         while (!queue.offer(queued, 100, TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() - waited > 1_000_000_000L) {
+                whileWaiting.run();
+                waited = System.nanoTime();
+            }
+        }
+    }
+
+    /**
+     * Waits until every item handed over has run, running {@code whileWaiting} about once a second. Afterwards,
+     * until the next {@link #put}, the caller may do the thread's work itself: nothing runs concurrently.
+     */
+    void awaitIdle(Runnable whileWaiting) throws InterruptedException {
+        long waited = System.nanoTime();
+        while (pending.get() > 0) {
+            Thread.sleep(0, 200_000);
             if (System.nanoTime() - waited > 1_000_000_000L) {
                 whileWaiting.run();
                 waited = System.nanoTime();
@@ -75,6 +93,7 @@ final class HandOff implements AutoCloseable {
                     onFailure.accept(e);
                 } finally {
                     bytes.addAndGet(-queued.bytes());
+                    pending.decrementAndGet();
                 }
             }
         } catch (InterruptedException e) {

@@ -264,13 +264,20 @@ public final class SnapshotCoordinator implements AutoCloseable {
                 }
             }
         }
-        for (int i = 0; i < records.size(); i++) {
+        byte[][] keys = new byte[records.size()][];
+        byte[][] values = new byte[records.size()][];
+        int count = 0;
+        int end = last < 0 ? records.size() : last;
+        for (int i = 0; i < end; i++) {
             SnapshotRecord r = records.get(i);
-            if (i == last) {
-                publisher.publishSnapshotRow(asLast(r.event()), batch);
-            } else if (!chunk.superseded(r.key())) {
-                publisher.publishSnapshotRow(chunk.job().table(), r.keyBytes(), r.value(), batch);
+            if (!chunk.superseded(r.key())) {
+                keys[count] = r.keyBytes();
+                values[count++] = r.value();
             }
+        }
+        publisher.publishSnapshotRows(chunk.job().table(), keys, values, count, batch);
+        if (last >= 0) {
+            publisher.publishSnapshotRow(asLast(records.get(last).event()), batch); // rows after it are superseded
         }
         chunk.published(batch);
         published.add(chunk);

@@ -23,13 +23,11 @@ public final class KafkaSink implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
 
     public KafkaSink(Map<String, Object> clientConfig) {
-        this(clientConfig, "none");
+        this(clientConfig, "lz4");
     }
 
     /**
-     * @param compression the producer's {@code compression.type}: the topics' own {@code compression.type} when
-     *                    the spec sets one (so the broker stores batches as they come instead of recompressing),
-     *                    else {@code none}, Kafka's default
+     * @param compression the producer's {@code compression.type}
      */
     public KafkaSink(Map<String, Object> clientConfig, String compression) {
         Properties config = producerConfig(clientConfig);
