@@ -45,14 +45,17 @@ final class HandOff implements AutoCloseable {
 
     /** Hands {@code item} over; blocks while {@code maxItems} items or {@code maxBytes} bytes wait. */
     void put(Item item, long size, Runnable whileWaiting) throws InterruptedException {
-        while (bytes.get() > maxBytes && bytes.get() != 0) {
-            whileWaiting.run();
+        long waited = System.nanoTime();
+        while (bytes.get() > maxBytes) {
             Thread.sleep(1);
+            if (System.nanoTime() - waited > 1_000_000_000L) {
+                whileWaiting.run();
+                waited = System.nanoTime();
+            }
         }
         Queued queued = new Queued(item, size);
         bytes.addAndGet(size);
         pending.incrementAndGet();
-        long waited = System.nanoTime();
         while (!queue.offer(queued, 100, TimeUnit.MILLISECONDS)) {
             if (System.nanoTime() - waited > 1_000_000_000L) {
                 whileWaiting.run();

@@ -17,17 +17,13 @@ import dev.capstan.runtime.engine.AckTracker;
 import dev.capstan.runtime.engine.ChangePublisher;
 import dev.capstan.runtime.event.Operation;
 import dev.capstan.runtime.event.Row;
-import dev.capstan.runtime.event.SourceInfo;
 import dev.capstan.runtime.event.TableId;
-import dev.capstan.runtime.event.TransactionMarker;
 import dev.capstan.runtime.sink.kafka.SinkException;
 import dev.capstan.runtime.snapshot.SnapshotCoordinator;
-import dev.capstan.runtime.source.TransactionEvents;
 import dev.capstan.runtime.status.SourceState;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -58,17 +54,8 @@ final class MySqlStreamReader {
     private final MySqlCharsets charsets;
     private final Map<Long, MySqlTableModel> models = new HashMap<>();
     private final Map<Long, TableId> mapped = new HashMap<>();
-    private final TransactionEvents txn = new TransactionEvents();
     private final SchemaChangeWriter schemaChanges;
-    private AckTracker.Batch<BinlogOffset> batch;
-    private boolean markerSent;
-    private String file;
-    private Object pendingGtid;
-    /** {@code pendingGtid} as text, once per transaction. */
-    private String gtidText;
-    /** Where the current transaction starts (the end of the one before): its events' {@code pos}. */
-    private long transactionPos;
-    private BinlogOffset read;
+    private final BinlogTransaction txn;
 
     MySqlStreamReader(PipelineConfig config, Map<TableId, List<String>> keys, ChangePublisher publisher,
                       AckTracker<BinlogOffset> tracker, SourceState state, SnapshotCoordinator snapshots,
@@ -84,20 +71,17 @@ final class MySqlStreamReader {
         this.watermarks = watermarks;
         config.tables().forEach(t -> tables.put(t.id(), t));
         this.schemaChanges = new SchemaChangeWriter(config.kafka().topicPrefix());
+        this.txn = new BinlogTransaction(tracker, publisher, positions, config.kafka().topicPrefix());
     }
 
     /** Streams one session from the stored position until {@code running} is false or the session fails. */
     void run(BooleanSupplier running, long drainMillis) throws Exception {
         tracker.reset();
-        batch = null;
         models.clear();
         mapped.clear();
         snapshots.streamRestarted();
         BinlogOffset start = positions.stored();
-        read = start;
-        file = start.filePosition().file();
-        pendingGtid = null;
-        gtidText = null;
+        txn.reset(start);
         try (BinlogSession session = positions.open(start)) {
             session.connect();
             state.sourceConnected(true);
@@ -136,20 +120,18 @@ final class MySqlStreamReader {
         switch (header.getEventType()) {
             case ROTATE -> {
                 RotateEventData rotate = event.getData();
-                file = rotate.getBinlogFilename();
+                txn.rotate(rotate.getBinlogFilename());
             }
             case MARIADB_GTID -> {
                 MariadbGtidEventData gtid = event.getData();
-                pendingGtid = new MariaDbGtid(gtid.getDomainId(), gtid.getServerId(), gtid.getSequence());
-                gtidText = pendingGtid.toString();
+                txn.gtid(new MariaDbGtid(gtid.getDomainId(), gtid.getServerId(), gtid.getSequence()));
                 if ((gtid.getFlags() & MariadbGtidEventData.FL_STANDALONE) == 0) {
-                    begin(header);
+                    txn.begin(header);
                 }
             }
             case GTID -> {
                 GtidEventData gtid = event.getData();
-                pendingGtid = gtid.getMySqlGtid();
-                gtidText = pendingGtid.toString();
+                txn.gtid(gtid.getMySqlGtid());
             }
             case QUERY -> query(event.getData(), header);
             case TABLE_MAP -> tableMap(event.getData());
@@ -172,38 +154,14 @@ final class MySqlStreamReader {
         }
     }
 
-    private void begin(EventHeaderV4 header) {
-        if (batch != null) {
-            return; // MySQL: the GTID event, then BEGIN
-        }
-        batch = tracker.open();
-        markerSent = false;
-        transactionPos = header.getNextPosition() > 0 ? header.getPosition()
-                : read.filePosition().file().equals(file) ? read.filePosition().position() : 4;
-        txn.begin(gtidText == null ? file + ":" + transactionPos : gtidText,
-                header.getTimestamp());
-    }
-
     private void commit(EventHeaderV4 header) throws InterruptedException {
-        BinlogOffset after = positions.after(read, file, header.getNextPosition(), pendingGtid);
-        if (batch == null) {
-            batch = tracker.open();
-        } else if (markerSent) {
-            publisher.publishMarker(TransactionMarker.end(txn.txId(), txn.commitTsMs(), txn.eventCount(),
-                    txn.perTableCounts()), batch);
-        }
-        tracker.seal(batch, after);
-        batch = null;
-        pendingGtid = null;
-        gtidText = null;
-        read = after;
-        state.sourcePosition(after.toString());
+        state.sourcePosition(txn.commit(header).toString());
     }
 
     private void query(QueryEventData query, EventHeaderV4 header) throws InterruptedException {
         String sql = query.getSql().trim();
         if (sql.equalsIgnoreCase("BEGIN")) {
-            begin(header);
+            txn.begin(header);
             return;
         }
         if (sql.equalsIgnoreCase("COMMIT")) {
@@ -211,9 +169,9 @@ final class MySqlStreamReader {
             return;
         }
         DdlStatement ddl = DdlStatement.parse(sql, query.getDatabase());
-        boolean standalone = batch == null;
+        boolean standalone = !txn.open();
         if (standalone) {
-            begin(header);
+            txn.begin(header);
         }
         if (ddl != null) {
             ddl(ddl, sql, query.getDatabase(), header);
@@ -238,9 +196,10 @@ final class MySqlStreamReader {
             snapshots.onTruncate(table);
             publish(table, Operation.TRUNCATE, null, null, null, header, 0);
         }
-        ObjectNode source = schemaChanges.source(config.kafka().topicPrefix(), database, header, file, transactionPos, pendingGtid);
+        ObjectNode source = schemaChanges.source(config.kafka().topicPrefix(), database, header, txn.file(),
+                txn.start(), txn.gtid());
         publisher.publishSchemaChange(schemaChanges.key(database), schemaChanges.value(source, database, sql, ddl,
-                header.getTimestamp()), batch);
+                header.getTimestamp()), txn.batch());
     }
 
     private void tableMap(TableMapEventData map) {
@@ -321,27 +280,15 @@ final class MySqlStreamReader {
     private void watermark(Serializable[] row) throws InterruptedException {
         Serializable mark = row.length > 1 ? row[1] : null;
         String content = mark instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(mark);
-        snapshots.onWatermark(content, publisher, batch);
+        snapshots.onWatermark(content, publisher, txn.batch());
     }
 
     private void publish(TableId table, Operation op, Row key, Row before, Row after, EventHeaderV4 header, int row)
             throws InterruptedException {
-        if (!markerSent) {
-            markerSent = true;
-            publisher.publishMarker(TransactionMarker.begin(txn.txId(), txn.commitTsMs()), batch);
-        }
         if (key != null) {
             snapshots.onChange(table, key);
         }
-        Map<String, Object> position = new LinkedHashMap<>(8);
-        position.put("file", file);
-        position.put("pos", transactionPos); // servers do not give row events inside a transaction a position
-        position.put("gtid", gtidText);
-        position.put("server_id", header.getServerId());
-        position.put("row", row);
-        SourceInfo source = new SourceInfo("mysql", config.kafka().topicPrefix(), table.schema(), table,
-                header.getTimestamp(), "false", position);
-        publisher.publish(txn.event(table, op, key, before, after, source), batch);
+        txn.publish(table, op, key, before, after, header, row);
     }
 
     /** Stores what Kafka acknowledged, runs the snapshot's periodic work. */
@@ -365,7 +312,7 @@ final class MySqlStreamReader {
     private void drain(long drainMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + drainMillis;
         tracker.dropUnsealed();
-        batch = null;
+        txn.reset(positions.stored());
         while (!tracker.idle() && System.currentTimeMillis() < deadline && tracker.failure().isEmpty()) {
             Thread.sleep(5);
             storeAcknowledged();
