@@ -58,41 +58,45 @@ public final class PipelineResolver {
     }
 
     private PostgresConfig postgres(String namespace, String name, PostgresSourceSpec pg) {
-        String secret = pg.getCredentialsSecretRef().getName();
-        String field = "spec.source.postgres.credentialsSecretRef";
-        String user = secrets.read(secret, "username", field);
-        String password = secrets.read(secret, "password", field);
+        String[] login = credentials(pg.getCredentialsSecretRef().getName(), "spec.source.postgres");
         SourceTlsSpec tls = pg.getTls();
         String sslMode = tls == null ? "prefer" : switch (tls.getMode()) {
             case DISABLE -> "disable";
             case REQUIRE -> "require";
             case VERIFY_FULL -> "verify-full";
         };
-        String rootCert = tls != null && tls.getMode() == TlsMode.VERIFY_FULL && tls.getCaSecretRef() != null
-                ? secrets.root().resolve(tls.getCaSecretRef().getName()).resolve("ca.crt").toString() : null;
         String slot = Optional.ofNullable(pg.getSlotName())
                 .orElse(PipelineNames.defaultSlotName(namespace, name));
         String publication = Optional.ofNullable(pg.getPublicationName())
                 .orElse(PipelineNames.defaultPublicationName(namespace, name));
-        return new PostgresConfig(pg.getHost(), pg.getPort(), pg.getDatabase(), user, password, sslMode, rootCert,
-                slot, publication, Durations.parse(pg.getHeartbeatInterval(), "spec.source.postgres.heartbeatInterval"));
+        return new PostgresConfig(pg.getHost(), pg.getPort(), pg.getDatabase(), login[0], login[1], sslMode,
+                rootCert(tls), slot, publication,
+                Durations.parse(pg.getHeartbeatInterval(), "spec.source.postgres.heartbeatInterval"));
     }
 
+    /** MySQL/MariaDB; TLS modes map to MariaDB Connector/J's {@code sslMode} (require: encrypt, no verification). */
     private MySqlConfig mysql(MySqlSourceSpec my) {
-        String secret = my.getCredentialsSecretRef().getName();
-        String field = "spec.source.mysql.credentialsSecretRef";
-        String user = secrets.read(secret, "username", field);
-        String password = secrets.read(secret, "password", field);
+        String[] login = credentials(my.getCredentialsSecretRef().getName(), "spec.source.mysql");
         SourceTlsSpec tls = my.getTls();
         String sslMode = tls == null ? "disable" : switch (tls.getMode()) {
             case DISABLE -> "disable";
             case REQUIRE -> "trust";
             case VERIFY_FULL -> "verify-full";
         };
-        String rootCert = tls != null && tls.getMode() == TlsMode.VERIFY_FULL && tls.getCaSecretRef() != null
+        return new MySqlConfig(my.getHost(), my.getPort(), login[0], login[1], my.getServerId(), sslMode,
+                rootCert(tls), Durations.parse(my.getHeartbeatInterval(), "spec.source.mysql.heartbeatInterval"));
+    }
+
+    /** Username and password from Secret {@code secret}, errors naming {@code source}.credentialsSecretRef. */
+    private String[] credentials(String secret, String source) {
+        String field = source + ".credentialsSecretRef";
+        return new String[] {secrets.read(secret, "username", field), secrets.read(secret, "password", field)};
+    }
+
+    /** The CA file for verify-full, from the Secret named by {@code tls.caSecretRef}; null otherwise. */
+    private String rootCert(SourceTlsSpec tls) {
+        return tls != null && tls.getMode() == TlsMode.VERIFY_FULL && tls.getCaSecretRef() != null
                 ? secrets.root().resolve(tls.getCaSecretRef().getName()).resolve("ca.crt").toString() : null;
-        return new MySqlConfig(my.getHost(), my.getPort(), user, password, my.getServerId(), sslMode, rootCert,
-                Durations.parse(my.getHeartbeatInterval(), "spec.source.mysql.heartbeatInterval"));
     }
 
     private static SnapshotConfig snapshot(SnapshotSpec spec, List<TableConfig> tables) {
