@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +52,8 @@ final class MySqlChunkReader implements ChunkReader {
     private boolean watermarkTableReady;
 
     /** A table's columns for reading: the SELECT list, converters and the event layout. */
-    private record Layout(String qualified, String columnList, List<String> keyNames, List<MySqlColumn> columns,
-                          TableLayout layout) {
+    private record Layout(String qualified, String columnList, String keyList, String keyParameters, int keyCount,
+                          List<MySqlColumn> columns, TableLayout layout) {
     }
 
     MySqlChunkReader(MySqlConnections connections, PipelineConfig config, Map<TableId, List<String>> keys,
@@ -80,8 +81,11 @@ final class MySqlChunkReader implements ChunkReader {
             for (String name : names) {
                 quoted.add(quote(name));
             }
+            List<String> key = keys.get(table);
             layout = new Layout(quote(table.schema()) + "." + quote(table.table()), String.join(", ", quoted),
-                    keys.get(table), columns, new TableLayout(tables.get(table), names, keys.get(table)));
+                    String.join(", ", key.stream().map(MySqlChunkReader::quote).toList()),
+                    String.join(", ", Collections.nCopies(key.size(), "?")), key.size(), columns,
+                    new TableLayout(tables.get(table), names, key));
             layouts.put(table, layout);
         }
         return layout;
@@ -91,16 +95,16 @@ final class MySqlChunkReader implements ChunkReader {
     public Optional<List<String>> boundary(TableId table, List<String> after, List<String> limit, int chunkSize)
             throws SQLException {
         Layout t = layout(table);
-        String sql = "SELECT " + keyList(t) + " FROM " + t.qualified() + where(t, after, limit) + " ORDER BY "
-                + keyList(t) + " LIMIT 1 OFFSET " + (chunkSize - 1);
+        String sql = "SELECT " + t.keyList() + " FROM " + t.qualified() + where(t, after, limit) + " ORDER BY "
+                + t.keyList() + " LIMIT 1 OFFSET " + (chunkSize - 1);
         try (PreparedStatement st = connection().prepareStatement(sql)) {
-            bind(st, after, limit);
+            KeyRangeSql.bind(st, after, limit);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                List<String> key = new ArrayList<>(t.keyNames().size());
-                for (int i = 1; i <= t.keyNames().size(); i++) {
+                List<String> key = new ArrayList<>(t.keyCount());
+                for (int i = 1; i <= t.keyCount(); i++) {
                     key.add(rs.getString(i));
                 }
                 return Optional.of(key);
@@ -145,10 +149,10 @@ final class MySqlChunkReader implements ChunkReader {
     public ChunkRows read(TableId table, ChunkRange range, String position) throws SQLException {
         Layout t = layout(table);
         String sql = "SELECT " + t.columnList() + " FROM " + t.qualified() + where(t, range.after(), range.upTo())
-                + " ORDER BY " + keyList(t);
+                + " ORDER BY " + t.keyList();
         List<ChangeEvent> events = new ArrayList<>();
         try (PreparedStatement st = connection().prepareStatement(sql)) {
-            bind(st, range.after(), range.upTo());
+            KeyRangeSql.bind(st, range.after(), range.upTo());
             try (ResultSet rs = st.executeQuery()) {
                 long now = System.currentTimeMillis();
                 Map<String, Object> source = new LinkedHashMap<>(8);
@@ -186,19 +190,8 @@ final class MySqlChunkReader implements ChunkReader {
         }
     }
 
-    private static String keyList(Layout t) {
-        List<String> quoted = new ArrayList<>();
-        t.keyNames().forEach(k -> quoted.add(quote(k)));
-        return String.join(", ", quoted);
-    }
-
     private static String where(Layout t, List<String> after, List<String> upTo) {
-        return KeyRangeSql.where(keyList(t), String.join(", ", java.util.Collections.nCopies(t.keyNames().size(), "?")),
-                after, upTo);
-    }
-
-    private static void bind(PreparedStatement st, List<String> after, List<String> upTo) throws SQLException {
-        KeyRangeSql.bind(st, after, upTo);
+        return KeyRangeSql.where(t.keyList(), t.keyParameters(), after, upTo);
     }
 
     private static String quote(String name) {

@@ -47,7 +47,8 @@ final class MySqlPrerequisites {
 
     private void checkBinlog() throws SQLException {
         String server = "the server at " + config.host() + ":" + config.port();
-        if (!"1".equals(query("SELECT @@log_bin")) && !"ON".equalsIgnoreCase(query("SELECT @@log_bin"))) {
+        String logBin = query("SELECT @@log_bin");
+        if (!"1".equals(logBin) && !"ON".equalsIgnoreCase(logBin)) {
             throw new ConfigException("spec.source.mysql: " + server + " does not write a binlog; start it with "
                     + "log_bin (--log-bin) and binlog_format=ROW");
         }
@@ -107,7 +108,7 @@ final class MySqlPrerequisites {
         List<String> columns = new ArrayList<>();
         List<String> primary = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(
-                "SELECT COLUMN_NAME, COLUMN_KEY FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? "
+                "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? "
                         + "AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
             st.setString(1, id.schema());
             st.setString(2, id.table());
@@ -122,9 +123,11 @@ final class MySqlPrerequisites {
                     + ":" + config.port() + " or user '" + config.user() + "' may not see it (names are "
                     + "database.table; GRANT SELECT on it)");
         }
+        // From STATISTICS (the primary key's index is always PRIMARY), as the operator reads it: MariaDB 11.4's
+        // KEY_COLUMN_USAGE and TABLE_CONSTRAINTS hide tables the user may read through a table-level grant only.
         try (PreparedStatement st = connection.prepareStatement(
-                "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? "
-                        + "AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION")) {
+                "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? "
+                        + "AND TABLE_NAME = ? AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX")) {
             st.setString(1, id.schema());
             st.setString(2, id.table());
             try (ResultSet rs = st.executeQuery()) {

@@ -196,7 +196,7 @@ final class MySqlStreamReader {
             snapshots.onTruncate(table);
             publish(table, Operation.TRUNCATE, null, null, null, header, 0);
         }
-        ObjectNode source = schemaChanges.source(config.kafka().topicPrefix(), database, header, txn.file(),
+        ObjectNode source = schemaChanges.source(database, header, txn.file(),
                 txn.start(), txn.gtid());
         publisher.publishSchemaChange(schemaChanges.key(database), schemaChanges.value(source, database, sql, ddl,
                 header.getTimestamp()), txn.batch());

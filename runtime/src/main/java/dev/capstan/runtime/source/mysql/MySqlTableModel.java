@@ -24,12 +24,21 @@ final class MySqlTableModel {
     private final MySqlColumn[] columns;
     private final byte[] types;
     private final List<String> names;
+    /** Whether column {@code i} is converted: not excluded, or a key column (keys are never left out). */
+    private final boolean[] converted;
 
     private MySqlTableModel(TableLayout layout, MySqlColumn[] columns, byte[] types, List<String> names) {
         this.layout = layout;
         this.columns = columns;
         this.types = types;
         this.names = names;
+        this.converted = new boolean[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            converted[i] = !layout.excluded(i);
+        }
+        for (int k = 0; k < layout.keyCount(); k++) {
+            converted[layout.keyIndex(k)] = true;
+        }
     }
 
     /**
@@ -65,21 +74,12 @@ final class MySqlTableModel {
             if (included == null || included.get(i)) {
                 Serializable raw = at < image.length ? image[at] : null;
                 at++;
-                if (!layout.excluded(i) || isKey(i)) {
+                if (converted[i]) {
                     values[i] = BinlogValueConverter.convert(columns[i], raw);
                 }
             }
         }
         return values;
-    }
-
-    private boolean isKey(int i) {
-        for (int k = 0; k < layout.keyCount(); k++) {
-            if (layout.keyIndex(k) == i) {
-                return true;
-            }
-        }
-        return false;
     }
 
     Row row(Object[] values) {

@@ -21,10 +21,10 @@ final class SchemaChangeWriter {
         this.serverName = serverName;
     }
 
-    ObjectNode source(String name, String database, EventHeaderV4 header, String file, long pos, Object gtid) {
+    ObjectNode source(String database, EventHeaderV4 header, String file, long pos, Object gtid) {
         ObjectNode source = json.createObjectNode();
         source.put("connector", "mysql");
-        source.put("name", name);
+        source.put("name", serverName);
         source.put("db", database);
         source.put("ts_ms", header.getTimestamp());
         source.put("file", file);

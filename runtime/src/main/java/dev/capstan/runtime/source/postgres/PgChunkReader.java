@@ -73,7 +73,7 @@ final class PgChunkReader implements ChunkReader {
         String sql = "SELECT " + t.keyList() + " FROM " + t.qualified() + where(t, after, limit) + " ORDER BY "
                 + t.keyList() + " LIMIT 1 OFFSET " + (chunkSize - 1);
         try (PreparedStatement st = connection().prepareStatement(sql)) {
-            bind(st, after, limit);
+            KeyRangeSql.bind(st, after, limit);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -152,7 +152,7 @@ final class PgChunkReader implements ChunkReader {
         long lsn = PgLsn.parse(position).asLong();
         List<ChangeEvent> events = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, range.after(), range.upTo());
+            KeyRangeSql.bind(st, range.after(), range.upTo());
             try (ResultSet rs = st.executeQuery()) {
                 int n = t.columnCount();
                 long now = System.currentTimeMillis();
@@ -199,10 +199,6 @@ final class PgChunkReader implements ChunkReader {
 
     private static String where(PgSnapshotTable t, List<String> after, List<String> upTo) {
         return KeyRangeSql.where(t.keyList(), t.keyParameters(), after, upTo);
-    }
-
-    private static void bind(PreparedStatement st, List<String> after, List<String> upTo) throws SQLException {
-        KeyRangeSql.bind(st, after, upTo);
     }
 
     @Override
