@@ -2,6 +2,7 @@ package dev.capstan.api.v1alpha1.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.capstan.api.v1alpha1.policy.PendingReview;
 
 /** The current registered schema of one table. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,6 +20,14 @@ public class TableSchemaStatus {
     @JsonPropertyDescription("Whether the table's current schema is compatible under the policy's compatibility "
             + "level.")
     private Boolean compatible;
+
+    @JsonPropertyDescription("True while the table's events after an incompatible change are held back (policy "
+            + "onIncompatible: Pause) until spec.approvals of the policy lists the review's fingerprint.")
+    private Boolean held;
+
+    @JsonPropertyDescription("The latest incompatible change of this table: its fingerprint, the changes and when "
+            + "it was seen. Set while held (Pause) or after it was published anyway (Alert).")
+    private PendingReview review;
 
     public String getName() {
         return name;
@@ -50,5 +59,21 @@ public class TableSchemaStatus {
 
     public void setCompatible(Boolean compatible) {
         this.compatible = compatible;
+    }
+
+    public Boolean getHeld() {
+        return held;
+    }
+
+    public void setHeld(Boolean held) {
+        this.held = held;
+    }
+
+    public PendingReview getReview() {
+        return review;
+    }
+
+    public void setReview(PendingReview review) {
+        this.review = review;
     }
 }
