@@ -7,7 +7,6 @@ import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcPipelineSpec;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;
 import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
-import dev.capstan.api.v1alpha1.Format;
 import dev.capstan.api.v1alpha1.sink.KafkaSinkSpec;
 import dev.capstan.api.v1alpha1.sink.KafkaTopicsSpec;
 import dev.capstan.api.v1alpha1.source.TableSpec;
@@ -25,8 +24,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -42,11 +44,13 @@ import org.jboss.logging.Logger;
  * Reconciles a {@link CdcPipeline} into a running, observable pipeline: checks its references, prepares the
  * source ({@link SourceDatabase}: PostgreSQL publication and slot, or MySQL/MariaDB checks), ensures the topics,
  * runs the runtime (Deployment and friends) once source and topics are usable, and derives phase and conditions
- * from its own checks and from what the runtime reports in the status.
+ * from its own checks and from what the runtime reports in the status, with one Warning Event per incompatible
+ * schema change ({@link SchemaEvents}).
  *
- * <p>It wakes on every change of the resource, status included (the runtime's reports), and at least
- * every {@code resyncInterval}. It writes only the status fields it owns, with a JSON merge patch, and
- * only when they changed. Failures are retried with exponential backoff.
+ * <p>It wakes on every change of the resource, status included (the runtime's reports), on a spec change of the
+ * schema policy it references ({@link SchemaPolicyWatch}), and at least every {@code resyncInterval}. It writes only
+ * the status fields it owns, with a JSON merge patch, and only when they changed. Failures are retried with
+ * exponential backoff.
  */
 @ControllerConfiguration(name = "cdcpipeline", generationAwareEventProcessing = false)
 public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<CdcPipeline> {
@@ -55,6 +59,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     /** The last full check per pipeline: between resyncs, a report from the runtime only re-derives status. */
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    private final SchemaEvents schemaEvents = new SchemaEvents();
 
     @Inject
     KubernetesClient client;
@@ -63,24 +68,32 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     OperatorSettings settings;
 
     @Override
+    public List<EventSource<?, CdcPipeline>> prepareEventSources(EventSourceContext<CdcPipeline> context) {
+        return List.of(SchemaPolicyWatch.create(context));
+    }
+
+    @Override
     public UpdateControl<CdcPipeline> reconcile(CdcPipeline pipeline, Context<CdcPipeline> context) {
         CdcPipelineStatus old = Optional.ofNullable(pipeline.getStatus()).orElseGet(CdcPipelineStatus::new);
         Conditions conditions = new Conditions(old.getConditions(), pipeline.getMetadata().getGeneration());
         Events events = new Events(client, pipeline);
         boolean paused = Boolean.TRUE.equals(pipeline.getSpec().getPaused());
+        CdcSchemaPolicy policy = context.getSecondaryResource(CdcSchemaPolicy.class).orElse(null);
+        SchemaReport schema = SchemaReport.of(pipeline);
+        schema.condition(conditions);
         PipelinePhase phase;
         Duration next = settings.resyncInterval();
         try {
             Checked last = checked.get(pipeline.getMetadata().getUid());
-            if (last != null && last.isFreshFor(pipeline, settings.resyncInterval())) {
+            if (last != null && last.isFreshFor(pipeline, policy, settings.resyncInterval())) {
                 // Only the status changed (the runtime's report): derive again from the last full check.
                 last.restore(conditions);
                 phase = new StatusDerivation(pipeline, last.sourceState(), settings.staleReportAfter())
                         .derive(conditions, paused);
             } else {
-                SourceState source = reconcileResources(pipeline, conditions, paused);
+                SourceState source = reconcileResources(pipeline, policy, conditions, paused);
                 phase = new StatusDerivation(pipeline, source, settings.staleReportAfter()).derive(conditions, paused);
-                checked.put(pipeline.getMetadata().getUid(), Checked.of(pipeline, conditions, source));
+                checked.put(pipeline.getMetadata().getUid(), Checked.of(pipeline, policy, conditions, source));
             }
             failures.remove(pipeline.getMetadata().getUid());
         } catch (Problem p) {
@@ -92,6 +105,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
             LOG.infof("%s/%s: %s (retrying in %s)", pipeline.getMetadata().getNamespace(),
                     pipeline.getMetadata().getName(), p.getMessage(), next);
         }
+        schemaEvents.announce(pipeline, schema, conditions.previous(Conditions.SCHEMA_COMPATIBLE), events);
         events.transitions(conditions);
         patchStatus(pipeline, old, phase, conditions);
         return UpdateControl.<CdcPipeline>noUpdate().rescheduleAfter(next);
@@ -101,19 +115,15 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
      * The full check: references, the source, topics, the runtime's objects. Returns what it found on the source.
      * Nothing is deployed until source and topics are usable.
      */
-    private SourceState reconcileResources(CdcPipeline pipeline, Conditions conditions, boolean paused)
-            throws Problem {
+    private SourceState reconcileResources(CdcPipeline pipeline, CdcSchemaPolicy policy, Conditions conditions,
+                                           boolean paused) throws Problem {
         CdcPipelineSpec spec = pipeline.getSpec();
         String namespace = pipeline.getMetadata().getNamespace();
         Secrets secrets = new Secrets(client);
         Map<String, String> secretVersions = new LinkedHashMap<>();
         SourceDatabase database = new SourceDatabase(pipeline, secrets);
         database.requireSecrets(secretVersions);
-        if (spec.getFormat() == Format.AVRO && client.resources(CdcSchemaPolicy.class).inNamespace(namespace)
-                .withName(spec.getSchemaPolicyRef().getName()).get() == null) {
-            throw new Problem("SchemaPolicyNotFound", "spec.schemaPolicyRef: CdcSchemaPolicy '"
-                    + spec.getSchemaPolicyRef().getName() + "' does not exist in namespace " + namespace);
-        }
+        requirePolicy(pipeline, policy, secrets, secretVersions);
         Map<String, Object> kafkaClient = kafkaClient(namespace, spec.getSink().getKafka(), secrets, secretVersions);
         SourceState source;
         try {
@@ -133,8 +143,30 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
             conditions.set(Conditions.SINK_CONNECTED, false, p.reason(), p.getMessage());
             throw p;
         }
-        deploy(pipeline, paused, secretVersions);
+        deploy(pipeline, policy, paused, secretVersions);
         return source;
+    }
+
+    /** The referenced schema policy must exist; its registry Secret is mounted for the runtime. */
+    private static void requirePolicy(CdcPipeline pipeline, CdcSchemaPolicy policy, Secrets secrets,
+                                      Map<String, String> secretVersions) throws Problem {
+        if (pipeline.getSpec().getSchemaPolicyRef() == null) {
+            return;
+        }
+        String namespace = pipeline.getMetadata().getNamespace();
+        String name = pipeline.getSpec().getSchemaPolicyRef().getName();
+        if (policy == null) {
+            throw new Problem("SchemaPolicyNotFound", "spec.schemaPolicyRef: CdcSchemaPolicy '" + name
+                    + "' does not exist in namespace " + namespace + "; create it (with spec.registry, see "
+                    + "examples/avro/schema-policy.yaml) or name an existing one. The pipeline starts once it exists");
+        }
+        var registry = policy.getSpec().getRegistry();
+        if (registry != null && registry.getCredentialsSecretRef() != null) {
+            String secret = registry.getCredentialsSecretRef().getName();
+            Secret s = secrets.require(namespace, secret, "CdcSchemaPolicy '" + name
+                    + "' spec.registry.credentialsSecretRef", "username", "password");
+            secretVersions.put(secret, s.getMetadata().getResourceVersion());
+        }
     }
 
     private Map<String, Object> kafkaClient(String namespace, KafkaSinkSpec kafka, Secrets secrets,
@@ -178,8 +210,10 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         return spec.getSource().getTables().stream().map(TableSpec::getName).toList();
     }
 
-    private void deploy(CdcPipeline pipeline, boolean paused, Map<String, String> secretVersions) {
-        RuntimeResources resources = new RuntimeResources(pipeline, settings.runtimeImage(), secretVersions.keySet());
+    private void deploy(CdcPipeline pipeline, CdcSchemaPolicy policy, boolean paused,
+                        Map<String, String> secretVersions) {
+        RuntimeResources resources = new RuntimeResources(pipeline, policy, settings.runtimeImage(),
+                secretVersions.keySet());
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(resources.configMap());
         if (resources.serviceAccountName().equals(RuntimeResources.name(pipeline))) {
@@ -229,6 +263,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         String namespace = pipeline.getMetadata().getNamespace();
         String name = RuntimeResources.name(pipeline);
         checked.remove(pipeline.getMetadata().getUid());
+        schemaEvents.forget(pipeline);
         client.apps().deployments().inNamespace(namespace).withName(name).delete();
         Events events = new Events(client, pipeline);
         try {
@@ -244,21 +279,28 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     }
 
     /**
-     * The outcome of a full check (database, Kafka, Kubernetes objects) of one generation of a pipeline:
-     * what it found on the source and the connection conditions it set.
+     * The outcome of a full check (database, Kafka, Kubernetes objects) of one generation of a pipeline and of
+     * its schema policy: what it found on the source and the connection conditions it set.
      */
-    private record Checked(long generation, Instant at, SourceState sourceState,
+    private record Checked(long generation, Long policyGeneration, Instant at, SourceState sourceState,
                            dev.capstan.api.v1alpha1.status.Condition source,
                            dev.capstan.api.v1alpha1.status.Condition sink) {
 
-        static Checked of(CdcPipeline pipeline, Conditions conditions, SourceState sourceState) {
-            return new Checked(pipeline.getMetadata().getGeneration(), Instant.now(), sourceState,
-                    conditions.get(Conditions.SOURCE_CONNECTED), conditions.get(Conditions.SINK_CONNECTED));
+        static Checked of(CdcPipeline pipeline, CdcSchemaPolicy policy, Conditions conditions,
+                          SourceState sourceState) {
+            return new Checked(pipeline.getMetadata().getGeneration(), generationOf(policy), Instant.now(),
+                    sourceState, conditions.get(Conditions.SOURCE_CONNECTED),
+                    conditions.get(Conditions.SINK_CONNECTED));
         }
 
-        boolean isFreshFor(CdcPipeline pipeline, Duration resync) {
+        boolean isFreshFor(CdcPipeline pipeline, CdcSchemaPolicy policy, Duration resync) {
             return generation == pipeline.getMetadata().getGeneration()
+                    && Objects.equals(policyGeneration, generationOf(policy))
                     && Duration.between(at, Instant.now()).compareTo(resync) < 0;
+        }
+
+        private static Long generationOf(CdcSchemaPolicy policy) {
+            return policy == null ? null : policy.getMetadata().getGeneration();
         }
 
         void restore(Conditions conditions) {

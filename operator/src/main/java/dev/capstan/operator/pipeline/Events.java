@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Kubernetes Events on a resource: one for each condition that changed status or reason (Warning when
- * something went wrong), so {@code kubectl describe} tells the story. Messages never contain secrets.
+ * something went wrong), so {@code kubectl describe} tells the story. SchemaCompatible=False is left to
+ * {@link SchemaEvents}, which records one Event per incompatible change rather than per transition. Messages never
+ * contain secrets.
  */
 final class Events {
 
@@ -33,6 +35,9 @@ final class Events {
         for (Condition c : conditions.list()) {
             Condition before = conditions.previous(c.getType());
             if (before != null && before.getStatus() == c.getStatus() && Objects.equals(before.getReason(), c.getReason())) {
+                continue;
+            }
+            if (c.getType().equals(Conditions.SCHEMA_COMPATIBLE) && c.getStatus() == ConditionStatus.FALSE) {
                 continue;
             }
             boolean bad = c.getStatus() == ConditionStatus.FALSE && !c.getType().equals(Conditions.SNAPSHOTTING)

@@ -1,6 +1,8 @@
 package dev.capstan.operator.pipeline;
 
 import dev.capstan.api.v1alpha1.CdcPipeline;
+import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
+import dev.capstan.api.v1alpha1.CdcSchemaPolicySpec;
 import dev.capstan.api.v1alpha1.RuntimeSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -39,8 +41,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Kubernetes objects that run a pipeline's runtime: its rendered pipeline (ConfigMap), identity and
- * least-privilege RBAC (read its own CdcPipeline, patch its status), the Deployment (one replica,
+ * The Kubernetes objects that run a pipeline's runtime: its rendered pipeline, followed by its schema policy when it
+ * references one (ConfigMap), identity and least-privilege RBAC (read its own CdcPipeline, patch its status, read its
+ * CdcSchemaPolicy for new approvals), the Deployment (one replica,
  * Recreate, Secrets mounted as {@code /etc/capstan/secrets/<secret>/<key>}, probes on the health
  * endpoints, a config hash that rolls the pod when the spec changes) and a metrics Service.
  *
@@ -54,15 +57,18 @@ final class RuntimeResources {
     private static final String SECRETS_DIR = "/etc/capstan/secrets";
 
     private final CdcPipeline pipeline;
+    private final CdcSchemaPolicy policy;
     private final String image;
     private final Set<String> secretNames;
 
     /**
+     * @param policy      the CdcSchemaPolicy {@code spec.schemaPolicyRef} names, or null when it names none
      * @param image       the runtime image ({@code spec.runtime.image}, else the operator's default)
-     * @param secretNames every Secret the spec references, mounted for the runtime
+     * @param secretNames every Secret the spec and the policy reference, mounted for the runtime
      */
-    RuntimeResources(CdcPipeline pipeline, String image, Set<String> secretNames) {
+    RuntimeResources(CdcPipeline pipeline, CdcSchemaPolicy policy, String image, Set<String> secretNames) {
         this.pipeline = pipeline;
+        this.policy = policy;
         this.image = image;
         this.secretNames = secretNames;
     }
@@ -90,8 +96,30 @@ final class RuntimeResources {
         return Serialization.asYaml(doc);
     }
 
+    /** The policy as the runtime reads it at start: the spec, no status, no server-side metadata. */
+    String renderedPolicy() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", policy.getApiVersion());
+        doc.put("kind", policy.getKind());
+        doc.put("metadata", Map.of("name", policy.getMetadata().getName(),
+                "namespace", policy.getMetadata().getNamespace()));
+        doc.put("spec", policy.getSpec());
+        return Serialization.asYaml(doc);
+    }
+
+    /** The runtime's manifest: the pipeline, then (when it references one) its policy, as YAML documents. */
+    String manifest() {
+        if (policy == null) {
+            return renderedPipeline();
+        }
+        String pipelineDoc = renderedPipeline();
+        String policyDoc = renderedPolicy();
+        return pipelineDoc + (pipelineDoc.endsWith("\n") ? "" : "\n")
+                + (policyDoc.startsWith("---") ? "" : "---\n") + policyDoc;
+    }
+
     ConfigMap configMap() {
-        return new ConfigMapBuilder().withMetadata(meta()).addToData("pipeline.yaml", renderedPipeline()).build();
+        return new ConfigMapBuilder().withMetadata(meta()).addToData("pipeline.yaml", manifest()).build();
     }
 
     ServiceAccount serviceAccount() {
@@ -100,12 +128,18 @@ final class RuntimeResources {
 
     Role role() {
         String name = pipeline.getMetadata().getName();
-        return new RoleBuilder().withMetadata(meta())
+        RoleBuilder role = new RoleBuilder().withMetadata(meta())
                 .addToRules(new PolicyRuleBuilder().withApiGroups("capstan.dev").withResources("cdcpipelines")
                         .withResourceNames(name).withVerbs("get", "list", "watch").build())
                 .addToRules(new PolicyRuleBuilder().withApiGroups("capstan.dev").withResources("cdcpipelines/status")
-                        .withResourceNames(name).withVerbs("get", "patch").build())
-                .build();
+                        .withResourceNames(name).withVerbs("get", "patch").build());
+        if (pipeline.getSpec().getSchemaPolicyRef() != null) {
+            // The runtime re-reads its policy every status round to pick up new approvals without a restart.
+            role.addToRules(new PolicyRuleBuilder().withApiGroups("capstan.dev").withResources("cdcschemapolicies")
+                    .withResourceNames(pipeline.getSpec().getSchemaPolicyRef().getName())
+                    .withVerbs("get", "list", "watch").build());
+        }
+        return role.build();
     }
 
     RoleBinding roleBinding() {
@@ -177,17 +211,23 @@ final class RuntimeResources {
 
     /**
      * A hash of what the runtime reads at start: the rendered pipeline without {@code spec.snapshot.requests}
-     * (the runtime takes new requests live, without a restart) and the Secrets' versions (rotated
-     * credentials roll the pod).
+     * (the runtime takes new requests live, without a restart), the policy's spec without {@code approvals}
+     * (the runtime re-reads them live) and the Secrets' versions (rotated credentials roll the pod).
      */
     String configHash(Map<String, String> secretVersions) {
         CdcPipeline copy = Serialization.clone(pipeline);
         if (copy.getSpec().getSnapshot() != null) {
             copy.getSpec().getSnapshot().setRequests(null);
         }
-        String text = new RuntimeResources(copy, image, secretNames).renderedPipeline() + secretVersions
+        String policySpec = "";
+        if (policy != null) {
+            CdcSchemaPolicySpec spec = Serialization.clone(policy).getSpec();
+            spec.setApprovals(null);
+            policySpec = Serialization.asJson(spec);
+        }
+        String text = new RuntimeResources(copy, null, image, secretNames).renderedPipeline() + secretVersions
                 + (pipeline.getSpec().getRuntime() == null ? "" : Serialization.asJson(pipeline.getSpec().getRuntime()))
-                + image;
+                + image + policySpec;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);

@@ -4,11 +4,9 @@ import dev.capstan.operator.Conditions;
 import dev.capstan.api.v1alpha1.AlertsSpec;
 import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;
-import dev.capstan.api.v1alpha1.status.ConditionStatus;
 import dev.capstan.api.v1alpha1.status.PipelinePhase;
 import dev.capstan.api.v1alpha1.status.ReplicationSlotStatus;
 import dev.capstan.api.v1alpha1.status.RuntimeStatus;
-import dev.capstan.api.v1alpha1.status.TableSchemaStatus;
 import dev.capstan.api.v1alpha1.status.TableSnapshotPhase;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
@@ -18,8 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Phase and the conditions that depend on what the runtime reports (snapshot, schema, lag, the age of
- * its last report) and on the source as the operator measured it, against {@code spec.alerts}.
+ * Phase and the conditions that depend on what the runtime reports (snapshot, held schema changes, lag, the age of
+ * its last report) and on the source as the operator measured it, against {@code spec.alerts}. Condition
+ * SchemaCompatible itself is {@link SchemaReport}'s; a table held for a schema review makes the pipeline Degraded,
+ * Ready False {@code SchemaReviewPending}.
  *
  * <p>A MySQL/MariaDB source has no replication slot: SlotHealthy is then True with reason {@code NotApplicable}
  * (rather than left out, so every pipeline carries the same conditions and {@code kubectl wait
@@ -44,7 +44,6 @@ final class StatusDerivation {
         CdcPipelineStatus status = Optional.ofNullable(pipeline.getStatus()).orElseGet(CdcPipelineStatus::new);
         AlertsSpec alerts = pipeline.getSpec().getAlerts();
         slotHealth(conditions, alerts);
-        schema(conditions, status);
         boolean snapshotting = status.getSnapshot() != null && status.getSnapshot().getTables() != null
                 && status.getSnapshot().getTables().stream().anyMatch(t -> t.getPhase() == TableSnapshotPhase.RUNNING
                         || t.getPhase() == TableSnapshotPhase.PENDING);
@@ -72,6 +71,15 @@ final class StatusDerivation {
         if ("Failed".equals(runtime.getState())) {
             conditions.set(Conditions.READY, false, "RuntimeFailed", String.valueOf(runtime.getMessage()));
             return PipelinePhase.FAILED;
+        }
+        SchemaReport schema = SchemaReport.of(pipeline);
+        List<String> held = schema.heldTables();
+        if (!held.isEmpty()) {
+            conditions.set(Conditions.READY, false, "SchemaReviewPending", "nothing is published: the runtime holds "
+                    + "back the events of " + String.join(", ", held) + " until their incompatible schema change is "
+                    + "approved in CdcSchemaPolicy " + schema.policy()
+                    + "; condition SchemaCompatible says what to add to its spec.approvals");
+            return PipelinePhase.DEGRADED;
         }
         Duration maxLag = alerts == null || alerts.getMaxLag() == null ? null : parse(alerts.getMaxLag());
         Long lag = status.getLag() == null ? null : status.getLag().getMillisBehindSource();
@@ -123,20 +131,6 @@ final class StatusDerivation {
 
     private static long retained(ReplicationSlotStatus slot) {
         return slot.getRetainedWalBytes() == null ? 0 : slot.getRetainedWalBytes();
-    }
-
-    private static void schema(Conditions conditions, CdcPipelineStatus status) {
-        List<TableSchemaStatus> tables = status.getSchema() == null || status.getSchema().getTables() == null
-                ? List.of() : status.getSchema().getTables();
-        List<String> incompatible = tables.stream().filter(t -> Boolean.FALSE.equals(t.getCompatible()))
-                .map(TableSchemaStatus::getName).toList();
-        if (incompatible.isEmpty()) {
-            conditions.set(Conditions.SCHEMA_COMPATIBLE, ConditionStatus.TRUE, "Compatible",
-                    "no incompatible schema change pending");
-        } else {
-            conditions.set(Conditions.SCHEMA_COMPATIBLE, ConditionStatus.FALSE, "IncompatibleChange",
-                    "incompatible schema change on " + String.join(", ", incompatible) + "; see the schema policy");
-        }
     }
 
     private static Instant reportTime(RuntimeStatus runtime) {

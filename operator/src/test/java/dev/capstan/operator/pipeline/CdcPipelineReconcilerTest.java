@@ -78,6 +78,8 @@ class CdcPipelineReconcilerTest {
             assertThat(p.getStatus().getPhase()).isEqualTo(PipelinePhase.PENDING);
             assertThat(p.getStatus().getObservedGeneration()).isEqualTo(p.getMetadata().getGeneration());
             assertThat(condition(p, "Ready").orElseThrow().getReason()).isEqualTo("WaitingForRuntime");
+            assertThat(condition(p, "SchemaCompatible").orElseThrow().getReason()).as("format json, no policy")
+                    .isEqualTo("NoPolicy");
         });
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of("bookings.public.a",

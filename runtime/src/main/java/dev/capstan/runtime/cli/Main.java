@@ -59,7 +59,7 @@ public final class Main {
         PipelineConfig config;
         PipelineResolver resolver = new PipelineResolver(new SecretsDir(arguments.secretsDir()));
         try {
-            config = resolver.resolve(PipelineLoader.load(arguments.pipeline()));
+            config = resolver.resolve(PipelineLoader.loadAll(arguments.pipeline()));
         } catch (ConfigException e) {
             err.println("capstan-runtime: invalid pipeline " + arguments.pipeline() + ":\n" + e.getMessage());
             return BAD_INPUT;

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the pipeline manifest (a file, or a ConfigMap mounted as one, which Kubernetes updates in
- * place) and applies what can change while running: new {@code spec.snapshot.requests}. Other changes
+ * place) and applies what can change while running: new {@code spec.snapshot.requests} and the schema
+ * policy's {@code spec.approvals}. Other changes
  * are logged as needing a restart. A changed manifest that is not valid is reported and ignored.
  *
  * <p>Polls on its own daemon thread.
@@ -58,7 +59,7 @@ final class ManifestWatcher implements AutoCloseable {
     private boolean apply(String text) {
         PipelineConfig changed;
         try {
-            changed = resolver.resolve(PipelineLoader.parse(text));
+            changed = resolver.resolve(PipelineLoader.parseAll(text));
         } catch (ConfigException e) {
             LOG.warn("The changed pipeline manifest {} is not valid, keeping the running one: {}", manifest,
                     e.getMessage());
@@ -71,13 +72,16 @@ final class ManifestWatcher implements AutoCloseable {
         if (!pipeline.applySnapshotRequests(changed.snapshot().requests())) {
             return false;
         }
-        LOG.info("Applied spec.snapshot.requests from the changed manifest");
+        pipeline.applySchemaPolicy(changed.policy());
+        LOG.info("Applied spec.snapshot.requests and the schema policy's approvals from the changed manifest");
         return true;
     }
 
+    /** The parts that need a restart: all but the requests and the policy's approvals. */
     private static PipelineConfig withoutRequests(PipelineConfig c) {
         SnapshotConfig s = c.snapshot();
-        return c.withSnapshot(new SnapshotConfig(s.mode(), s.chunkSize(), s.parallelism(), List.of()));
+        return c.withSnapshot(new SnapshotConfig(s.mode(), s.chunkSize(), s.parallelism(), List.of()))
+                .withFormat(c.format(), c.policy() == null ? null : c.policy().withApprovals(java.util.Set.of()));
     }
 
     private String read() {

@@ -1,5 +1,6 @@
 package dev.capstan.runtime.config;
 
+import dev.capstan.api.v1alpha1.Format;
 import java.util.List;
 
 /**
@@ -10,12 +11,20 @@ import java.util.List;
  * @param name      the pipeline's name
  * @param postgres  the PostgreSQL source, or null for a MySQL one
  * @param mysql     the MySQL/MariaDB source, or null for a PostgreSQL one
+ * @param format    json or avro
+ * @param policy    the schema policy ({@code spec.schemaPolicyRef}), or null
  */
 public record PipelineConfig(String namespace, String name, PostgresConfig postgres, MySqlConfig mysql,
-                             List<TableConfig> tables, KafkaConfig kafka, SnapshotConfig snapshot) {
+                             List<TableConfig> tables, KafkaConfig kafka, SnapshotConfig snapshot, Format format,
+                             SchemaPolicyConfig policy) {
 
     /** The same pipeline with {@code snapshot} instead. */
     public PipelineConfig withSnapshot(SnapshotConfig snapshot) {
-        return new PipelineConfig(namespace, name, postgres, mysql, tables, kafka, snapshot);
+        return new PipelineConfig(namespace, name, postgres, mysql, tables, kafka, snapshot, format, policy);
+    }
+
+    /** The same pipeline with {@code format} and {@code policy} instead. */
+    public PipelineConfig withFormat(Format format, SchemaPolicyConfig policy) {
+        return new PipelineConfig(namespace, name, postgres, mysql, tables, kafka, snapshot, format, policy);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.api.v1alpha1.CdcPipeline;
+import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
 import dev.capstan.api.validation.ManifestValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,56 @@ public final class PipelineLoader {
         return parse(text);
     }
 
-    /** Validates and parses manifest text. */
+    /**
+     * A manifest file: the CdcPipeline (first document) and the CdcSchemaPolicy documents after it
+     * ({@code ---}), of which the pipeline uses the one its {@code spec.schemaPolicyRef} names.
+     */
+    public record Manifest(CdcPipeline pipeline, List<CdcSchemaPolicy> policies) {
+    }
+
+    /** Loads and validates every document of {@code file}. */
+    public static Manifest loadAll(Path file) {
+        try {
+            return parseAll(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Validates and parses every document of manifest text: the pipeline first, then schema policies. */
+    public static Manifest parseAll(String yaml) {
+        List<JsonNode> documents;
+        try {
+            documents = ManifestValidator.readDocuments(yaml);
+        } catch (java.io.UncheckedIOException e) {
+            throw new ConfigException("not valid YAML: " + firstLine(e.getCause().getMessage()), e);
+        }
+        if (documents.isEmpty()) {
+            throw new ConfigException("the manifest is empty; it needs a " + CdcPipeline.KIND);
+        }
+        CdcPipeline pipeline = parse(documents.get(0));
+        List<CdcSchemaPolicy> policies = new java.util.ArrayList<>();
+        for (int i = 1; i < documents.size(); i++) {
+            JsonNode document = documents.get(i);
+            List<String> problems = VALIDATOR.validate(document);
+            if (!problems.isEmpty()) {
+                throw new ConfigException("document " + (i + 1) + ": " + String.join("\n", problems));
+            }
+            if (!CdcSchemaPolicy.KIND.equals(document.path("kind").asText())) {
+                throw new ConfigException("document " + (i + 1) + ": kind: after the " + CdcPipeline.KIND
+                        + " only " + CdcSchemaPolicy.KIND + " documents may follow, not a "
+                        + document.path("kind").asText());
+            }
+            try {
+                policies.add(YAML.treeToValue(document, CdcSchemaPolicy.class));
+            } catch (IOException e) {
+                throw new ConfigException("document " + (i + 1) + ": " + firstLine(e.getMessage()), e);
+            }
+        }
+        return new Manifest(pipeline, List.copyOf(policies));
+    }
+
+    /** Validates and parses manifest text (its first document). */
     public static CdcPipeline parse(String yaml) {
         JsonNode document;
         try {
@@ -45,6 +95,10 @@ public final class PipelineLoader {
         } catch (IOException e) {
             throw new ConfigException("not valid YAML: " + firstLine(e.getMessage()), e);
         }
+        return parse(document);
+    }
+
+    private static CdcPipeline parse(JsonNode document) {
         List<String> problems = VALIDATOR.validate(document);
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));

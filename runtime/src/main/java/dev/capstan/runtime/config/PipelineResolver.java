@@ -42,6 +42,12 @@ public final class PipelineResolver {
      *                         source, which arrives in a later release of the runtime)
      */
     public PipelineConfig resolve(CdcPipeline pipeline) {
+        return resolve(new PipelineLoader.Manifest(pipeline, List.of()));
+    }
+
+    /** The manifest's pipeline with the schema policy it names (same errors as {@link #resolve(CdcPipeline)}). */
+    public PipelineConfig resolve(PipelineLoader.Manifest manifest) {
+        CdcPipeline pipeline = manifest.pipeline();
         String namespace = Optional.ofNullable(pipeline.getMetadata().getNamespace()).orElse("default");
         String name = pipeline.getMetadata().getName();
         CdcPipelineSpec spec = pipeline.getSpec();
@@ -54,7 +60,9 @@ public final class PipelineResolver {
         return new PipelineConfig(namespace, name, pg == null ? null : postgres(namespace, name, pg),
                 pg == null ? mysql(spec.getSource().getMysql()) : null,
                 tables, new KafkaSettings(secrets).resolve(spec.getSink().getKafka()),
-                snapshot(spec.getSnapshot(), tables));
+                snapshot(spec.getSnapshot(), tables),
+                Optional.ofNullable(spec.getFormat()).orElse(dev.capstan.api.v1alpha1.Format.JSON),
+                new SchemaPolicies(secrets).resolve(pipeline, manifest.policies()));
     }
 
     private PostgresConfig postgres(String namespace, String name, PostgresSourceSpec pg) {

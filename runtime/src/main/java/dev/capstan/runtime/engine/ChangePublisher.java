@@ -5,7 +5,8 @@ import dev.capstan.runtime.event.ChangeEvent;
 import dev.capstan.runtime.event.Operation;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.event.TransactionMarker;
-import dev.capstan.runtime.format.JsonEventFormat;
+import dev.capstan.runtime.format.EventEncoding;
+import dev.capstan.runtime.schema.SchemaNotice;
 import dev.capstan.runtime.sink.kafka.KafkaSink;
 import dev.capstan.runtime.status.PipelineStats;
 import java.util.HashMap;
@@ -25,13 +26,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChangePublisher implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChangePublisher.class);
     /** In place of a source timestamp: a snapshot row, counted as published but not towards lag. */
     private static final long SNAPSHOT_ROW = -2;
     /** Decoded events waiting to be encoded: at most this many, holding about this many bytes. */
     private static final int HAND_OFF_ITEMS = 1024;
     private static final long HAND_OFF_BYTES = 16L << 20;
     private final KafkaSink sink;
-    private final JsonEventFormat format = new JsonEventFormat();
+    private final EventEncoding.Encoder encoder;
+    private final boolean avro;
     private final InFlightWindow window;
     private final AckTracker<?> tracker;
     private final PipelineStats stats;
@@ -45,8 +48,10 @@ public final class ChangePublisher implements AutoCloseable {
     private String lastTopic;
 
     public ChangePublisher(KafkaSink sink, InFlightWindow window, AckTracker<?> tracker, PipelineStats stats,
-                           String topicPrefix, boolean tombstones) {
+                           String topicPrefix, boolean tombstones, EventEncoding encoding) {
         this.sink = sink;
+        this.encoder = encoding.encoder();
+        this.avro = encoding.avro();
         this.window = window;
         this.tracker = tracker;
         this.stats = stats;
@@ -70,20 +75,54 @@ public final class ChangePublisher implements AutoCloseable {
             batch.sent();
         }
         handOff.put(() -> {
+            if (!encoder.admit(event)) {
+                LOG.warn("{} of {} not published: format avro has no schema for the table before its first row",
+                        event.op(), event.table());
+                skipped(batch, tombstone ? 2 : 1);
+                return;
+            }
+            sendNotices(batch);
             String topic = topic(event.table());
-            byte[] key = event.key() == null ? null : format.key(event);
-            send(topic, key, format.value(event), batch, sourceTs);
+            byte[] key = event.key() == null ? null : encoder.key(event);
+            send(topic, key, encoder.value(event), batch, sourceTs);
             if (tombstone) {
                 send(topic, key, null, batch, -1);
             }
         }, estimate(event), whileWaiting);
     }
 
+    /** Counts records that were counted into {@code batch} but will not be sent as acknowledged. */
+    private static void skipped(AckTracker.Batch<?> batch, int records) {
+        for (int i = 0; i < records; i++) {
+            batch.acked();
+        }
+    }
+
+    /** Publisher thread: sends the schema-change notices due before the next event, into {@code batch}. */
+    private void sendNotices(AckTracker.Batch<?> batch) throws InterruptedException {
+        sendNotices(batch, () -> { });
+    }
+
+    /**
+     * Sends the schema-change notices due, into {@code batch}: from the publisher thread, or from the stream
+     * thread while the hand-off is idle (the encoder is then not in use).
+     */
+    private void sendNotices(AckTracker.Batch<?> batch, Runnable whileWaiting) throws InterruptedException {
+        for (SchemaNotice notice = encoder.nextNotice(); notice != null; notice = encoder.nextNotice()) {
+            batch.sent();
+            send(PipelineNames.schemaChangesTopic(topicPrefix), encoder.format().noticeKey(notice),
+                    encoder.format().noticeValue(notice), batch, -1, whileWaiting);
+        }
+    }
+
     /** Sends one snapshot row, encoding it on the publisher thread (the few rows re-marked at the end of a table). */
     public void publishSnapshotRow(ChangeEvent event, AckTracker.Batch<?> batch) throws InterruptedException {
         batch.sent();
-        handOff.put(() -> send(topic(event.table()), format.key(event), format.value(event), batch, SNAPSHOT_ROW),
-                estimate(event), whileWaiting);
+        handOff.put(() -> {
+            encoder.admit(event);
+            sendNotices(batch);
+            send(topic(event.table()), encoder.key(event), encoder.value(event), batch, SNAPSHOT_ROW);
+        }, estimate(event), whileWaiting);
     }
 
     /**
@@ -94,6 +133,7 @@ public final class ChangePublisher implements AutoCloseable {
     public void publishSnapshotRows(TableId table, byte[][] keys, byte[][] values, int count,
                                     AckTracker.Batch<?> batch) throws InterruptedException {
         handOff.awaitIdle(whileWaiting);
+        sendNotices(batch, whileWaiting);
         String topic = topic(table);
         for (int i = 0; i < count; i++) {
             batch.sent();
@@ -104,12 +144,15 @@ public final class ChangePublisher implements AutoCloseable {
     /** Sends a BEGIN or END marker to {@code <prefix>.transaction} into {@code batch}. */
     public void publishMarker(TransactionMarker marker, AckTracker.Batch<?> batch) throws InterruptedException {
         batch.sent();
-        handOff.put(() -> send(PipelineNames.transactionTopic(topicPrefix), format.markerKey(marker),
-                format.markerValue(marker), batch, -1), 256, whileWaiting);
+        handOff.put(() -> send(PipelineNames.transactionTopic(topicPrefix), encoder.format().markerKey(marker),
+                encoder.format().markerValue(marker), batch, -1), 256, whileWaiting);
     }
 
     /** Sends a schema-change event to {@code <prefix>.schema-changes} into {@code batch}. */
     public void publishSchemaChange(byte[] key, byte[] value, AckTracker.Batch<?> batch) throws InterruptedException {
+        if (avro) {
+            return; // the topic carries Avro schema notices only; the DDL text is in the runtime's log
+        }
         batch.sent();
         String topic = PipelineNames.schemaChangesTopic(topicPrefix);
         handOff.put(() -> send(topic, key, value, batch, -1),

@@ -8,6 +8,9 @@ import dev.capstan.runtime.config.KafkaConfig;
 import dev.capstan.runtime.offsets.OffsetStore;
 import dev.capstan.runtime.snapshot.SnapshotCoordinator;
 import dev.capstan.runtime.config.PipelineConfig;
+import dev.capstan.runtime.config.SchemaPolicyConfig;
+import dev.capstan.runtime.format.EventEncoding;
+import dev.capstan.runtime.schema.SchemaGate;
 import dev.capstan.runtime.config.TableConfig;
 import dev.capstan.runtime.sink.kafka.KafkaSink;
 import dev.capstan.runtime.sink.kafka.TopicCreator;
@@ -53,6 +56,7 @@ public final class Pipeline {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile SnapshotCoordinator snapshots;
+    private volatile SchemaGate schemas;
 
     public Pipeline(PipelineConfig config, RuntimeLimits limits) {
         this.config = config;
@@ -69,18 +73,21 @@ public final class Pipeline {
     public void run() throws Exception {
         MDC.put("namespace", config.namespace());
         MDC.put("pipeline", config.name());
+        Encodings encodings = new Encodings(config, stats, state, () -> running);
+        this.schemas = encodings.gate();
         try (KafkaSink sink = new KafkaSink(config.kafka().clientConfig(), producerCompression(config.kafka()));
-             Source source = source(sink)) {
+             Source source = source(sink, encodings.encoding())) {
             source.check();
             new TopicCreator(config.kafka().clientConfig()).ensure(topicSpecs(config.kafka()));
             OffsetStore offsets = OffsetStore.load(config.kafka().clientConfig(),
                     PipelineNames.offsetsTopic(config.kafka().topicPrefix()), sink, Duration.ofSeconds(60));
             state.sinkConnected(true);
+            encodings.prepare(offsets);
             source.prepare(offsets);
             try (SnapshotCoordinator snapshots = new SnapshotCoordinator(config.snapshot(),
                     config.tables().stream().map(TableConfig::id).toList(), offsets)) {
                 this.snapshots = snapshots;
-                snapshots.start(source.chunkReaders());
+                snapshots.start(source.chunkReaders(), encodings.encoding());
                 boolean snapshotOnly = config.snapshot().mode() == SnapshotMode.INITIAL_ONLY;
                 source.stream(snapshots, () -> running && !(snapshotOnly && snapshotOnlyFinished(snapshots)),
                         DRAIN_MILLIS);
@@ -110,17 +117,17 @@ public final class Pipeline {
     }
 
     /** The configured source, with its own acknowledgement tracker (positions differ per source). */
-    private Source source(KafkaSink sink) {
+    private Source source(KafkaSink sink, EventEncoding encoding) {
         String prefix = config.kafka().topicPrefix();
         boolean tombstones = config.kafka().tombstones();
         if (config.postgres() != null) {
             AckTracker<PgLsn> tracker = new AckTracker<>();
-            return new PostgresSource(config, new ChangePublisher(sink, window, tracker, stats, prefix, tombstones),
-                    tracker, state);
+            return new PostgresSource(config, new ChangePublisher(sink, window, tracker, stats, prefix, tombstones,
+                    encoding), tracker, state);
         }
         AckTracker<BinlogOffset> tracker = new AckTracker<>();
-        return new MySqlSource(config, new ChangePublisher(sink, window, tracker, stats, prefix, tombstones),
-                tracker, state);
+        return new MySqlSource(config, new ChangePublisher(sink, window, tracker, stats, prefix, tombstones,
+                encoding), tracker, state);
     }
 
     private boolean snapshotOnlyFinished(SnapshotCoordinator snapshots) {
@@ -150,6 +157,14 @@ public final class Pipeline {
         return true;
     }
 
+    /** Takes a changed schema policy (new approvals) while running. */
+    public void applySchemaPolicy(SchemaPolicyConfig policy) {
+        SchemaGate gate = schemas;
+        if (gate != null && policy != null) {
+            gate.policy(policy);
+        }
+    }
+
     /** Asks {@link #run()} to stop reading, drain and return. Does not wait. */
     public void stop() {
         if (running) {
@@ -167,7 +182,9 @@ public final class Pipeline {
     /** The status fields the runtime reports, now. */
     public CdcPipelineStatus status() {
         SnapshotCoordinator current = snapshots;
-        return StatusReport.of(state, stats, topics, current == null ? null : current.status());
+        SchemaGate gate = schemas;
+        return StatusReport.of(state, stats, topics, current == null ? null : current.status(),
+                gate == null || config.policy() == null ? null : gate.status());
     }
 
     public boolean ready() {

@@ -12,6 +12,12 @@ import java.util.Map;
  */
 public final class Row {
 
+    /**
+     * Written in place of a value the source does not carry (PostgreSQL: an unchanged TOASTed column of an
+     * update whose table is not REPLICA IDENTITY FULL); never a made-up value.
+     */
+    public static final String UNAVAILABLE = "__capstan_unavailable_value";
+
     private final Columns columns;
     private final Object[] values;
 
@@ -24,7 +30,7 @@ public final class Row {
         this.values = values;
     }
 
-    /** A row from a map, in the map's order (for tests and tools). */
+    /** A row from a map, in the map's order, every column a string (for tests and tools). */
     public static Row of(Map<String, ?> map) {
         return new Row(new Columns(map.keySet().toArray(String[]::new)), map.values().toArray());
     }
@@ -82,9 +88,29 @@ public final class Row {
      */
     public static final class Columns {
         private final String[] names;
+        private final ColumnType[] types;
 
+        /** Columns of unknown type (tools and tests): every column a string. */
         public Columns(String[] names) {
+            this(names, java.util.Collections.nCopies(names.length, ColumnType.STRING).toArray(ColumnType[]::new));
+        }
+
+        /** Columns with their types; {@code types[i]} belongs to {@code names[i]}. */
+        public Columns(String[] names, ColumnType[] types) {
+            if (names.length != types.length) {
+                throw new IllegalArgumentException(names.length + " names but " + types.length + " types");
+            }
             this.names = names.clone();
+            this.types = types.clone();
+        }
+
+        public ColumnType type(int i) {
+            return types[i];
+        }
+
+        /** Whether {@code other} has the same names and types in the same order. */
+        public boolean sameAs(Columns other) {
+            return this == other || Arrays.equals(names, other.names) && Arrays.equals(types, other.types);
         }
 
         public int size() {

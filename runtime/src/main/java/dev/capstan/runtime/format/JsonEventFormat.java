@@ -11,6 +11,8 @@ import dev.capstan.runtime.event.SourceInfo;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.event.TransactionMarker;
 import dev.capstan.runtime.event.TransactionRef;
+import dev.capstan.runtime.schema.SchemaNotice;
+import dev.capstan.runtime.schema.TableSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +28,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: it reuses one buffer. Use one instance per reader thread.
  */
-public final class JsonEventFormat {
+public final class JsonEventFormat implements EventFormat {
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final SerializedString BEFORE = new SerializedString("before");
@@ -75,6 +77,50 @@ public final class JsonEventFormat {
     }
 
     /** The record key: the key columns of the row. */
+    @Override
+    public byte[] key(ChangeEvent event, TableSchema schema) {
+        return key(event);
+    }
+
+    @Override
+    public byte[] value(ChangeEvent event, TableSchema schema) {
+        return value(event);
+    }
+
+    /** The notice as JSON: the fields of {@link SchemaNotice}, {@code schema} as a nested object. */
+    @Override
+    public byte[] noticeKey(SchemaNotice notice) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("table", notice.table().toString());
+            g.writeEndObject();
+        });
+    }
+
+    @Override
+    public byte[] noticeValue(SchemaNotice notice) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("table", notice.table().toString());
+            g.writeFieldName("oldVersion");
+            writeValue(g, notice.oldVersion());
+            g.writeNumberField("newVersion", notice.newVersion());
+            g.writeArrayFieldStart("changes");
+            for (String change : notice.changes()) {
+                g.writeString(change);
+            }
+            g.writeEndArray();
+            g.writeBooleanField("compatible", notice.compatible());
+            g.writeStringField("fingerprint", notice.fingerprint());
+            g.writeStringField("action", notice.action());
+            g.writeFieldName("schema");
+            g.writeRawValue(notice.schema());
+            g.writeNumberField("ts_ms", notice.tsMs());
+            g.writeEndObject();
+        });
+    }
+
+    /** The record key of {@code event}: its key columns as a JSON object. */
     public byte[] key(ChangeEvent event) {
         return write(g -> writeRow(g, event.key()));
     }
@@ -132,6 +178,7 @@ public final class JsonEventFormat {
     }
 
     /** The key of a transaction marker: {@code {"id": ...}}. */
+    @Override
     public byte[] markerKey(TransactionMarker marker) {
         return write(g -> {
             g.writeStartObject();
@@ -141,6 +188,7 @@ public final class JsonEventFormat {
     }
 
     /** A BEGIN or END marker. */
+    @Override
     public byte[] markerValue(TransactionMarker marker) {
         return write(g -> {
             g.writeStartObject();

@@ -31,6 +31,12 @@ public final class PipelineMetrics {
                 .description("Change events acknowledged by Kafka").tags(tags).register(registry);
         FunctionCounter.builder("capstan.snapshot.rows", stats, PipelineStats::snapshotRows)
                 .description("Snapshot rows acknowledged by Kafka").tags(tags).register(registry);
+        FunctionCounter.builder("capstan.schema.incompatible.changes", stats, PipelineStats::incompatibleSchemas)
+                .description("Incompatible schema changes seen (held, alerted or allowed by the schema policy)")
+                .tags(tags).register(registry);
+        Gauge.builder("capstan.schema.held.tables", stats, PipelineStats::heldTables)
+                .description("Tables whose events are held until an incompatible schema change is approved")
+                .tags(tags).register(registry);
         Gauge.builder("capstan.lag.milliseconds", stats, PipelineStats::millisBehindSource)
                 .description("How far the newest acknowledged event is behind the newest one read").tags(tags)
                 .register(registry);

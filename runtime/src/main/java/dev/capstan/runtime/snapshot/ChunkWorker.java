@@ -3,7 +3,7 @@ package dev.capstan.runtime.snapshot;
 import dev.capstan.runtime.engine.Backoff;
 import dev.capstan.runtime.engine.ErrorClassifier;
 import dev.capstan.runtime.event.ChangeEvent;
-import dev.capstan.runtime.format.JsonEventFormat;
+import dev.capstan.runtime.format.EventEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +24,12 @@ final class ChunkWorker {
     private final ChunkReader.Factory readers;
     private final Thread thread;
     private final Map<String, String> logContext = MDC.getCopyOfContextMap();
-    private final JsonEventFormat format = new JsonEventFormat();
+    private final EventEncoding.Encoder encoder;
     private volatile boolean running = true;
 
-    ChunkWorker(SnapshotCoordinator coordinator, ChunkReader.Factory readers, String name) {
+    ChunkWorker(SnapshotCoordinator coordinator, ChunkReader.Factory readers, EventEncoding encoding, String name) {
         this.coordinator = coordinator;
+        this.encoder = encoding.encoder();
         this.readers = readers;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -112,7 +113,8 @@ final class ChunkWorker {
         List<SnapshotRecord> records = new ArrayList<>(rows.rows().size());
         boolean keepEvents = chunk.range().isLast();
         for (ChangeEvent event : rows.rows()) {
-            records.add(new SnapshotRecord(event.key(), format.key(event), format.value(event),
+            encoder.admit(event);
+            records.add(new SnapshotRecord(event.key(), encoder.key(event), encoder.value(event),
                     keepEvents ? event : null));
         }
         chunk.ready(records, rows.inProgress());

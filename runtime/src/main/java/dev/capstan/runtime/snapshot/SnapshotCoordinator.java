@@ -8,6 +8,7 @@ import dev.capstan.api.v1alpha1.status.TableSnapshotStatus;
 import dev.capstan.runtime.config.SnapshotConfig;
 import dev.capstan.runtime.engine.AckTracker;
 import dev.capstan.runtime.engine.ChangePublisher;
+import dev.capstan.runtime.format.EventEncoding;
 import dev.capstan.runtime.event.ChangeEvent;
 import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.SourceInfo;
@@ -73,6 +74,8 @@ public final class SnapshotCoordinator implements AutoCloseable {
     private boolean loggedFinished;
 
     /** Plans the snapshots of {@code tables} from the configuration and the stored progress. */
+    private EventEncoding encoding;
+
     public SnapshotCoordinator(SnapshotConfig config, List<TableId> tables, OffsetStore offsets) {
         this.config = config;
         this.offsets = offsets;
@@ -122,8 +125,9 @@ public final class SnapshotCoordinator implements AutoCloseable {
     }
 
     /** Starts {@code snapshot.parallelism} chunk readers when there is anything to read. */
-    public synchronized void start(ChunkReader.Factory readers) {
+    public synchronized void start(ChunkReader.Factory readers, EventEncoding encoding) {
         this.readers = readers;
+        this.encoding = encoding;
         startWorkers();
     }
 
@@ -142,7 +146,7 @@ public final class SnapshotCoordinator implements AutoCloseable {
         }
         workers.removeIf(w -> !w.alive());
         while (workers.size() < config.parallelism()) {
-            ChunkWorker worker = new ChunkWorker(this, readers, "capstan-snapshot-" + workerNames.incrementAndGet());
+            ChunkWorker worker = new ChunkWorker(this, readers, encoding, "capstan-snapshot-" + workerNames.incrementAndGet());
             workers.add(worker);
             worker.start();
         }

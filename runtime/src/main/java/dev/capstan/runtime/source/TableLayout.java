@@ -3,6 +3,7 @@ package dev.capstan.runtime.source;
 import dev.capstan.runtime.config.ConfigException;
 import dev.capstan.runtime.config.Mask;
 import dev.capstan.runtime.config.TableConfig;
+import dev.capstan.runtime.event.ColumnType;
 import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.TableId;
 import java.util.ArrayList;
@@ -28,23 +29,26 @@ public final class TableLayout {
     private final int[] keyRowIndexes;
 
     /**
+     * @param types the type of each of {@code names}; a masked column is a string whatever its type
      * @throws ConfigException when a key column is not among {@code names}
      */
-    public TableLayout(TableConfig table, String[] names, List<String> keys) {
+    public TableLayout(TableConfig table, String[] names, ColumnType[] types, List<String> keys) {
         this.id = table.id();
         this.names = names.clone();
         int n = names.length;
         this.excluded = new boolean[n];
         this.masks = new Mask[n];
         List<String> kept = new ArrayList<>();
+        List<ColumnType> keptTypes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             excluded[i] = table.excludeColumns().contains(names[i]);
             masks[i] = table.masks().get(names[i]);
             if (!excluded[i]) {
                 kept.add(names[i]);
+                keptTypes.add(masks[i] == null ? types[i] : ColumnType.STRING);
             }
         }
-        this.rowColumns = new Row.Columns(kept.toArray(String[]::new));
+        this.rowColumns = new Row.Columns(kept.toArray(String[]::new), keptTypes.toArray(ColumnType[]::new));
         this.keyIndexes = new int[keys.size()];
         this.keyRowIndexes = new int[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
@@ -55,7 +59,11 @@ public final class TableLayout {
             }
             keyRowIndexes[k] = kept.indexOf(keys.get(k));
         }
-        this.keyColumns = new Row.Columns(keys.toArray(String[]::new));
+        ColumnType[] keyTypes = new ColumnType[keys.size()];
+        for (int k = 0; k < keyTypes.length; k++) {
+            keyTypes[k] = keptTypes.get(keyRowIndexes[k]);
+        }
+        this.keyColumns = new Row.Columns(keys.toArray(String[]::new), keyTypes);
     }
 
     public TableId id() {

@@ -12,6 +12,8 @@ public final class PipelineStats {
 
     private final LongAdder eventsPublished = new LongAdder();
     private final LongAdder snapshotRows = new LongAdder();
+    private final LongAdder incompatibleSchemas = new LongAdder();
+    private volatile int heldTables;
     private final AtomicLong lastAckedSourceTsMs = new AtomicLong();
     private final AtomicLong lastReceivedSourceTsMs = new AtomicLong();
 
@@ -56,5 +58,23 @@ public final class PipelineStats {
 
     public long lastAckedSourceTsMs() {
         return lastAckedSourceTsMs.get();
+    }
+
+    /** One more incompatible schema change seen (held, flagged or allowed). */
+    public void incompatibleSchema() {
+        incompatibleSchemas.increment();
+    }
+
+    public long incompatibleSchemas() {
+        return incompatibleSchemas.sum();
+    }
+
+    /** How many tables are held for a schema review now. */
+    public void heldTables(int count) {
+        heldTables = count;
+    }
+
+    public int heldTables() {
+        return heldTables;
     }
 }

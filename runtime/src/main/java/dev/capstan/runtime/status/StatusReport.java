@@ -4,6 +4,8 @@ import dev.capstan.api.v1alpha1.CdcPipelineStatus;
 import dev.capstan.api.v1alpha1.status.LagStatus;
 import dev.capstan.api.v1alpha1.status.RuntimeStatus;
 import dev.capstan.api.v1alpha1.status.SnapshotStatus;
+import dev.capstan.api.v1alpha1.status.SchemaStatus;
+import dev.capstan.api.v1alpha1.status.TableSchemaStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,11 +20,20 @@ public final class StatusReport {
     private StatusReport() {
     }
 
-    /** The runtime-owned part of the CdcPipeline status, now. */
+    /**
+     * The runtime-owned part of the CdcPipeline status, now.
+     *
+     * @param schemaTables {@code status.schema.tables}, or null for a pipeline without a schema policy
+     */
     public static CdcPipelineStatus of(SourceState state, PipelineStats stats, List<String> topics,
-                                       SnapshotStatus snapshot) {
+                                       SnapshotStatus snapshot, List<TableSchemaStatus> schemaTables) {
         CdcPipelineStatus status = new CdcPipelineStatus();
         status.setSnapshot(snapshot);
+        if (schemaTables != null) {
+            SchemaStatus schema = new SchemaStatus();
+            schema.setTables(schemaTables);
+            status.setSchema(schema);
+        }
         status.setReplicationSlot(state.slot());
         LagStatus lag = new LagStatus();
         lag.setMillisBehindSource(stats.millisBehindSource());

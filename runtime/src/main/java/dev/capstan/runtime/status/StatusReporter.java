@@ -3,6 +3,8 @@ package dev.capstan.runtime.status;
 import dev.capstan.api.status.StatusPatch;
 import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;
+import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
+import dev.capstan.runtime.config.SchemaPolicyConfig;
 import dev.capstan.api.v1alpha1.snapshot.SnapshotRequest;
 import dev.capstan.runtime.config.SnapshotConfig;
 import dev.capstan.runtime.engine.Pipeline;
@@ -73,6 +75,7 @@ public final class StatusReporter implements AutoCloseable {
                 return;
             }
             pipeline.applySnapshotRequests(requests(resource));
+            applyApprovals(resource);
             CdcPipelineStatus s = pipeline.status();
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("replicationSlot", s.getReplicationSlot());
@@ -107,6 +110,25 @@ public final class StatusReporter implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Takes the schema policy's current approvals (a human approved a held change) from the API. */
+    private void applyApprovals(CdcPipeline resource) {
+        SchemaPolicyConfig policy = pipeline.config().policy();
+        if (policy == null || resource.getSpec().getSchemaPolicyRef() == null) {
+            return;
+        }
+        CdcSchemaPolicy current = client.resources(CdcSchemaPolicy.class).inNamespace(namespace)
+                .withName(resource.getSpec().getSchemaPolicyRef().getName()).get();
+        if (current != null) {
+            Set<SchemaPolicyConfig.Approval> approvals = new java.util.HashSet<>();
+            for (var a : Optional.ofNullable(current.getSpec().getApprovals()).orElse(List.of())) {
+                if (name.equals(a.getPipeline())) {
+                    approvals.add(new SchemaPolicyConfig.Approval(TableId.parse(a.getTable()), a.getFingerprint()));
+                }
+            }
+            pipeline.applySchemaPolicy(policy.withApprovals(approvals));
+        }
     }
 
     private void warnOnce(String message) {

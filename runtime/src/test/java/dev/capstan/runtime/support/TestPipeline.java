@@ -145,6 +145,28 @@ public final class TestPipeline {
         return this;
     }
 
+    /**
+     * Adds {@code format} and a CdcSchemaPolicy {@code policy} with {@code compatibility} and {@code onIncompatible}
+     * pointing at {@code registryUrl}, as a second document of the manifest.
+     */
+    public TestPipeline policy(String format, String policy, String compatibility, String onIncompatible,
+                               String registryUrl) {
+        yaml = yaml.replace("  sink:\n", "  format: " + format + "\n  schemaPolicyRef: {name: " + policy + "}\n  sink:\n");
+        yaml = yaml + """
+                ---
+                apiVersion: capstan.dev/v1alpha1
+                kind: CdcSchemaPolicy
+                metadata:
+                  name: %s
+                  namespace: test
+                spec:
+                  compatibility: %s
+                  onIncompatible: %s
+                  registry: {url: "%s"}
+                """.formatted(policy, compatibility, onIncompatible, registryUrl);
+        return this;
+    }
+
     public String yaml() {
         return yaml;
     }
@@ -175,7 +197,7 @@ public final class TestPipeline {
     }
 
     public PipelineConfig config() {
-        return new PipelineResolver(new SecretsDir(secretsDir())).resolve(PipelineLoader.parse(yaml));
+        return new PipelineResolver(new SecretsDir(secretsDir())).resolve(PipelineLoader.parseAll(yaml));
     }
 
     /** Starts the pipeline on a background thread; waits until it streams. */

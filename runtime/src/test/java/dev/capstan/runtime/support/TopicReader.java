@@ -22,7 +22,7 @@ public final class TopicReader implements AutoCloseable {
     private final List<Rec> records = new ArrayList<>();
 
     /** One record: its key and value as JSON (value null for a tombstone), partition and offset. */
-    public record Rec(JsonNode key, JsonNode value, int partition, long offset) {
+    public record Rec(JsonNode key, JsonNode value, int partition, long offset, byte[] rawKey, byte[] rawValue) {
         public String op() {
             return value == null ? null : value.path("op").asText();
         }
@@ -86,7 +86,7 @@ public final class TopicReader implements AutoCloseable {
 
     private void poll() {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-            records.add(new Rec(parse(r.key()), parse(r.value()), r.partition(), r.offset()));
+            records.add(new Rec(parse(r.key()), parse(r.value()), r.partition(), r.offset(), r.key(), r.value()));
         }
     }
 

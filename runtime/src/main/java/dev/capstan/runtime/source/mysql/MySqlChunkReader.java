@@ -85,7 +85,7 @@ final class MySqlChunkReader implements ChunkReader {
             layout = new Layout(quote(table.schema()) + "." + quote(table.table()), String.join(", ", quoted),
                     String.join(", ", key.stream().map(MySqlChunkReader::quote).toList()),
                     String.join(", ", Collections.nCopies(key.size(), "?")), key.size(), columns,
-                    new TableLayout(tables.get(table), names, key));
+                    new TableLayout(tables.get(table), names, MySqlColumn.columnTypes(columns), key));
             layouts.put(table, layout);
         }
         return layout;

@@ -1,5 +1,6 @@
 package dev.capstan.runtime.source.mysql;
 
+import dev.capstan.runtime.event.ColumnType;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -99,5 +100,29 @@ public record MySqlColumn(String name, MySqlType type, boolean unsigned, int len
             }
         }
         return columns;
+    }
+
+    /** The source-neutral type of this column's event values (see {@code runtime/docs/avro.md}). */
+    public ColumnType columnType() {
+        return switch (type) {
+            case TINYINT, SMALLINT, MEDIUMINT, YEAR -> ColumnType.INT;
+            case INT -> unsigned ? ColumnType.LONG : ColumnType.INT;
+            case BIGINT -> unsigned ? ColumnType.decimal(20, 0) : ColumnType.LONG;
+            case DECIMAL -> ColumnType.decimal(precision, scale);
+            case FLOAT -> ColumnType.FLOAT;
+            case DOUBLE -> ColumnType.DOUBLE;
+            case BIT -> length == 1 ? ColumnType.BOOLEAN : ColumnType.STRING;
+            case CHAR, VARCHAR, TEXT, ENUM, SET, JSON -> ColumnType.STRING;
+            case BINARY, VARBINARY, BLOB, GEOMETRY -> ColumnType.BYTES;
+            case DATE -> ColumnType.DATE;
+            case TIME -> ColumnType.TIME_MICROS;
+            case DATETIME -> ColumnType.LOCAL_TIMESTAMP_MICROS;
+            case TIMESTAMP -> ColumnType.TIMESTAMP_MICROS;
+        };
+    }
+
+    /** The types of {@code columns}, in order. */
+    public static ColumnType[] columnTypes(java.util.Collection<MySqlColumn> columns) {
+        return columns.stream().map(MySqlColumn::columnType).toArray(ColumnType[]::new);
     }
 }

@@ -52,7 +52,8 @@ final class MySqlTableModel {
                     + "column names; set binlog_row_metadata=FULL on the server");
         }
         MySqlColumn[] columns = MySqlColumn.fromTableMap(map, charsets).toArray(MySqlColumn[]::new);
-        return new MySqlTableModel(new TableLayout(table, names.toArray(String[]::new), keys), columns,
+        return new MySqlTableModel(new TableLayout(table, names.toArray(String[]::new),
+                MySqlColumn.columnTypes(List.of(columns)), keys), columns,
                 map.getColumnTypes().clone(), List.copyOf(names));
     }
 

@@ -80,7 +80,8 @@ final class PgSnapshotTable {
         PgMessage.Relation relation = new PgMessage.Relation(relationId, table.id().schema(), table.id().table(), 'd',
                 columns);
         cache.put(relation);
-        PgTableModel model = PgTableModel.of(relation, cache.converters(relationId), table, keyColumns);
+        PgTableModel model = PgTableModel.of(relation, cache.converters(relationId), cache.types(relationId), table,
+                keyColumns);
         List<String> quotedKeys = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
         for (String key : keyColumns) {

@@ -193,7 +193,7 @@ public final class PgStreamReader {
             return;
         }
         models.put(relation.relationId(), PgTableModel.of(relation, relations.converters(relation.relationId()),
-                table, keys.get(id)));
+                relations.types(relation.relationId()), table, keys.get(id)));
     }
 
     private void onUpdate(PgMessage.Update update, PgLsn lsn) throws InterruptedException {

@@ -2,6 +2,7 @@ package dev.capstan.runtime.source.postgres;
 
 import dev.capstan.runtime.config.ConfigException;
 import dev.capstan.runtime.config.TableConfig;
+import dev.capstan.runtime.event.ColumnType;
 import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.source.TableLayout;
@@ -20,7 +21,7 @@ public final class PgTableModel {
      * Written in place of a value that the WAL does not carry (an unchanged TOASTed column of an
      * update whose table is not REPLICA IDENTITY FULL); never a made-up value.
      */
-    public static final String UNAVAILABLE = "__capstan_unavailable_value";
+    public static final String UNAVAILABLE = Row.UNAVAILABLE;
 
     private final TableLayout layout;
     private final PgValueConverter[] converters;
@@ -32,19 +33,19 @@ public final class PgTableModel {
 
     /**
      * Builds the model of {@code relation} for the captured table {@code table} with key {@code keyColumns},
-     * converting column {@code i} with {@code columnConverters.get(i)} (from {@link RelationCache}, which
-     * resolves domains to their base types).
+     * converting column {@code i} with {@code columnConverters.get(i)}, of type {@code columnTypes.get(i)} (both
+     * from {@link RelationCache}, which resolves domains to their base types).
      *
      * @throws ConfigException when a key column is missing from the relation
      */
     public static PgTableModel of(PgMessage.Relation relation, List<PgValueConverter> columnConverters,
-                                  TableConfig table, List<String> keyColumns) {
+                                  List<ColumnType> columnTypes, TableConfig table, List<String> keyColumns) {
         List<PgMessage.Column> columns = relation.columns();
         String[] names = new String[columns.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = columns.get(i).name();
         }
-        return new PgTableModel(new TableLayout(table, names, keyColumns),
+        return new PgTableModel(new TableLayout(table, names, columnTypes.toArray(ColumnType[]::new), keyColumns),
                 columnConverters.toArray(PgValueConverter[]::new));
     }
 

@@ -1,5 +1,6 @@
 package dev.capstan.runtime.source.postgres;
 
+import dev.capstan.runtime.event.ColumnType;
 import java.util.Map;
 
 /**
@@ -106,6 +107,34 @@ public final class PgTypes {
             default -> {
                 int element = arrayElement(oid);
                 yield element == 0 ? AS_TEXT : new PgArrayConverter(converter(element, typeModifier));
+            }
+        };
+    }
+
+    /**
+     * The source-neutral type of a built-in type OID with a column's {@code atttypmod}: the Avro mapping of
+     * {@code runtime/docs/avro.md}. Unconstrained {@code numeric} stays text (its scale varies per value).
+     */
+    static ColumnType columnType(int oid, int typeModifier) {
+        return switch (oid) {
+            case INT2, INT4 -> ColumnType.INT;
+            case INT8, OID -> ColumnType.LONG;
+            case NUMERIC -> typeModifier >= 4
+                    ? ColumnType.decimal(((typeModifier - 4) >> 16) & 0xffff, (typeModifier - 4) & 0xffff)
+                    : ColumnType.STRING;
+            case FLOAT4 -> ColumnType.FLOAT;
+            case FLOAT8 -> ColumnType.DOUBLE;
+            case BOOL -> ColumnType.BOOLEAN;
+            case BIT -> typeModifier == 1 ? ColumnType.BOOLEAN : ColumnType.STRING;
+            case BYTEA -> ColumnType.BYTES;
+            case DATE -> ColumnType.DATE;
+            case TIMESTAMP -> ColumnType.LOCAL_TIMESTAMP_MICROS;
+            case TIMESTAMPTZ -> ColumnType.TIMESTAMP_MICROS;
+            case TIME -> ColumnType.TIME_MICROS;
+            case UUID -> ColumnType.UUID;
+            default -> {
+                int element = arrayElement(oid);
+                yield element == 0 ? ColumnType.STRING : ColumnType.array(columnType(element, typeModifier));
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.capstan.runtime.source.postgres;
 
+import dev.capstan.runtime.event.ColumnType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class RelationCache {
     private final Map<Integer, Entry> relations = new HashMap<>();
     private final Map<Integer, PgMessage.Type> types = new HashMap<>();
 
-    private record Entry(PgMessage.Relation relation, List<PgValueConverter> converters) {
+    private record Entry(PgMessage.Relation relation, List<PgValueConverter> converters, List<ColumnType> types) {
     }
 
     /**
@@ -44,7 +45,10 @@ public final class RelationCache {
         List<PgValueConverter> converters = relation.columns().stream()
                 .map(column -> converter(column.typeOid(), column.typeModifier()))
                 .toList();
-        relations.put(relation.relationId(), new Entry(relation, converters));
+        List<ColumnType> columnTypes = relation.columns().stream()
+                .map(column -> columnType(column.typeOid(), column.typeModifier()))
+                .toList();
+        relations.put(relation.relationId(), new Entry(relation, converters, columnTypes));
     }
 
     /**
@@ -59,6 +63,11 @@ public final class RelationCache {
     /** The converters of the relation's columns, in column order (same errors as {@link #relation}). */
     public List<PgValueConverter> converters(int relationId) {
         return entry(relationId).converters();
+    }
+
+    /** The types of the relation's columns, in column order (same errors as {@link #relation}). */
+    public List<ColumnType> types(int relationId) {
+        return entry(relationId).types();
     }
 
     /** A Type message seen for this OID. */
@@ -84,6 +93,22 @@ public final class RelationCache {
         }
         PgValueConverter element = PgValueConverter.forType(builtin, typeModifier);
         return array ? new PgArrayConverter(element) : element;
+    }
+
+    /** The source-neutral type of a column, resolved as {@link #converter} resolves its converter. */
+    public ColumnType columnType(int typeOid, int typeModifier) {
+        PgMessage.Type type = types.get(typeOid);
+        if (type == null || !"pg_catalog".equals(type.namespace())) {
+            return PgTypes.columnType(typeOid, typeModifier);
+        }
+        String name = type.name();
+        boolean array = name.startsWith("_");
+        int builtin = PgTypes.builtinByName(array ? name.substring(1) : name);
+        if (builtin == 0) {
+            return ColumnType.STRING;
+        }
+        ColumnType element = PgTypes.columnType(builtin, typeModifier);
+        return array ? ColumnType.array(element) : element;
     }
 
     /** Forgets everything, for a new replication session. */
