@@ -236,6 +236,7 @@ public final class SchemaGate {
     /** Takes a changed policy (new approvals) while running. */
     public void policy(SchemaPolicyConfig changed) {
         this.policy = changed;
+        report.acknowledge(changed::approved);
     }
 
     /** The schema notices waiting to be published, oldest first; each is returned once. */

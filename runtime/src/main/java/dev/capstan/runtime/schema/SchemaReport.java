@@ -43,6 +43,17 @@ final class SchemaReport {
         s.setReview(null);
     }
 
+    /** Clears the flag of published (Alert) incompatible changes that {@code approved} now acknowledges. */
+    synchronized void acknowledge(java.util.function.BiPredicate<TableId, String> approved) {
+        for (TableSchemaStatus s : tables.values()) {
+            if (s.getReview() != null && s.getHeld() == null
+                    && approved.test(TableId.parse(s.getName()), s.getReview().getFingerprint())) {
+                s.setCompatible(true);
+                s.setReview(null);
+            }
+        }
+    }
+
     synchronized int heldCount() {
         return (int) tables.values().stream().filter(s -> Boolean.TRUE.equals(s.getHeld())).count();
     }

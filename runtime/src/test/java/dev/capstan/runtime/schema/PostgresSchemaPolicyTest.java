@@ -194,6 +194,11 @@ class PostgresSchemaPolicyTest {
             assertThat(flagged.getReview().getChanges()).containsExactly("amount: long -> int (narrowing)");
             assertThat(b.pipeline().stats().incompatibleSchemas()).isEqualTo(1);
             assertThat(client.versions("avroalert.public.b-value")).containsExactly(1, 2);
+            // an approval acknowledges the published change
+            b.pipeline().applySchemaPolicy(b.pipeline().config().policy().withApprovals(Set.of(
+                    new SchemaPolicyConfig.Approval(TableId.parse("public.b"), flagged.getReview().getFingerprint()))));
+            assertThat(table(b).getCompatible()).isTrue();
+            assertThat(table(b).getReview()).isNull();
         }
     }
 

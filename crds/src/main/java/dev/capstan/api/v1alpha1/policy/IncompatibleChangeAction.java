@@ -7,7 +7,10 @@ public enum IncompatibleChangeAction {
     /** Stop the pipeline until the change is approved in spec.approvals. */
     @JsonProperty("Pause")
     PAUSE,
-    /** Go on, but report SchemaCompatible=False and add a pending review. */
+    /**
+     * Go on, but report SchemaCompatible=False with the change's review in the pipeline's status until an
+     * approval with its fingerprint acknowledges it (or a compatible schema follows).
+     */
     @JsonProperty("Alert")
     ALERT,
     /** Go on silently. */
