@@ -25,4 +25,11 @@ final class BookingSchema {
             st.execute("ALTER TABLE payments REPLICA IDENTITY FULL");
         }
     }
+
+    /** A compatible change while the demo runs: a new optional column. */
+    static void addNotes(PostgresServer pg, String db) throws SQLException {
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE bookings ADD COLUMN notes text");
+        }
+    }
 }

@@ -6,6 +6,9 @@ import dev.capstan.runtime.config.PipelineResolver;
 import dev.capstan.runtime.config.SecretsDir;
 import dev.capstan.runtime.engine.Pipeline;
 import dev.capstan.runtime.engine.RuntimeLimits;
+import dev.capstan.registry.RegistryServer;
+import dev.capstan.registry.RegistrySettings;
+import dev.capstan.registry.client.RegistryClient;
 import dev.capstan.testing.KafkaBroker;
 import dev.capstan.testing.PostgresServer;
 import java.io.PrintStream;
@@ -37,12 +40,15 @@ public final class Demo {
 
     int run(DemoOptions options, PrintStream out) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
-        out.println("capstan demo: starting embedded PostgreSQL and Kafka ...");
+        out.println("capstan demo: starting embedded PostgreSQL and Kafka" + (options.avro()
+                ? " and capstan-registry ..." : " ..."));
         try (PostgresServer pg = PostgresServer.builder().start();
-             KafkaBroker kafka = KafkaBroker.builder().start()) {
+             KafkaBroker kafka = KafkaBroker.builder().start();
+             RegistryServer registry = options.avro() ? RegistryServer.start(RegistrySettings.builder(
+                     kafka.bootstrapServers()).host("127.0.0.1").build()) : null) {
             String db = pg.createDatabase("harbor");
             BookingSchema.create(pg, db);
-            PipelineConfig config = pipeline(pg, db, kafka);
+            PipelineConfig config = pipeline(pg, db, kafka, registry);
             Pipeline pipeline = new Pipeline(config, RuntimeLimits.defaults());
             Thread runner = new Thread(() -> {
                 try {
@@ -58,13 +64,22 @@ public final class Demo {
             runner.start();
             out.printf("capstan demo: PostgreSQL on %s:%d (database %s), Kafka on %s%n", pg.host(), pg.port(), db,
                     kafka.bootstrapServers());
-            out.println("capstan demo: streaming public.bookings and public.payments to topics harbor.public.*; "
-                    + "Ctrl-C to stop");
+            out.println("capstan demo: streaming public.bookings and public.payments to topics harbor.public.*"
+                    + (registry == null ? " as JSON" : " as Avro, schemas in capstan-registry at " + registry.url()
+                    + " (CdcSchemaPolicy: BACKWARD, Pause)") + "; Ctrl-C to stop");
+            RegistryClient client = registry == null ? null
+                    : new RegistryClient(registry.url(), null, null, Duration.ofSeconds(5));
             try (BookingWorkload workload = BookingWorkload.start(pg, db, options.rate());
-                 SampleReader samples = SampleReader.start(kafka.bootstrapServers(), out);
+                 SampleReader samples = SampleReader.start(kafka.bootstrapServers(), out, client);
                  StatusLine status = StatusLine.start(pipeline, out)) {
-                if (!done.await(options.duration().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    pipeline.stop();
+                long half = Math.min(options.duration().toMillis() / 2, 30_000);
+                if (!done.await(half, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    out.println("\ncapstan demo: ALTER TABLE bookings ADD COLUMN notes text -- a compatible change: "
+                            + "a new schema version and a notice on harbor.schema-changes");
+                    BookingSchema.addNotes(pg, db);
+                    if (!done.await(options.duration().toMillis() - half, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        pipeline.stop();
+                    }
                 }
             }
             runner.join(Duration.ofSeconds(15).toMillis());
@@ -78,13 +93,27 @@ public final class Demo {
         }
     }
 
-    private static PipelineConfig pipeline(PostgresServer pg, String db, KafkaBroker kafka) throws Exception {
+    private static PipelineConfig pipeline(PostgresServer pg, String db, KafkaBroker kafka, RegistryServer registry)
+            throws Exception {
         PipelineFiles files = PipelineFiles.write("harbor", "harbor", pg, db, kafka, """
                       - name: public.bookings
                         mask: [{column: email, with: sha256}]
                       - name: public.payments
                         excludeColumns: [card_token]
                 """);
-        return new PipelineResolver(new SecretsDir(files.secretsDir())).resolve(PipelineLoader.parse(files.yaml()));
+        String yaml = files.yaml();
+        if (registry != null) {
+            yaml = yaml.replace("  sink:\n", "  format: avro\n  schemaPolicyRef: {name: strict}\n  sink:\n") + """
+                    ---
+                    apiVersion: capstan.dev/v1alpha1
+                    kind: CdcSchemaPolicy
+                    metadata: {name: strict, namespace: harbor}
+                    spec:
+                      compatibility: BACKWARD
+                      onIncompatible: Pause
+                      registry: {url: "%s"}
+                    """.formatted(registry.url());
+        }
+        return new PipelineResolver(new SecretsDir(files.secretsDir())).resolve(PipelineLoader.parseAll(yaml));
     }
 }

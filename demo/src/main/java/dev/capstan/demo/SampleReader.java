@@ -8,7 +8,11 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import dev.capstan.registry.client.RegistryClient;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads the change topics back and prints a sample event every few seconds, as a consumer would see it. */
 final class SampleReader implements AutoCloseable {
@@ -17,14 +21,29 @@ final class SampleReader implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private SampleReader(String bootstrap, PrintStream out) {
+    /** Decimals, dates and timestamps shown as values rather than bytes and numbers. */
+    private static final org.apache.avro.generic.GenericData READABLE = new org.apache.avro.generic.GenericData();
+
+    static {
+        READABLE.addLogicalTypeConversion(new org.apache.avro.Conversions.DecimalConversion());
+        READABLE.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
+        READABLE.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.TimestampMicrosConversion());
+        READABLE.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.LocalTimestampMicrosConversion());
+    }
+
+    private final RegistryClient registry;
+    private final java.util.Map<Integer, Schema> schemas = new java.util.HashMap<>();
+
+    private SampleReader(String bootstrap, PrintStream out, RegistryClient registry) {
+        this.registry = registry;
         thread = new Thread(() -> read(bootstrap, out), "demo-samples");
         thread.setDaemon(true);
         thread.start();
     }
 
-    static SampleReader start(String bootstrap, PrintStream out) {
-        return new SampleReader(bootstrap, out);
+    /** Prints a sample event every few seconds and every schema-change notice; Avro decoded via {@code registry}. */
+    static SampleReader start(String bootstrap, PrintStream out, RegistryClient registry) {
+        return new SampleReader(bootstrap, out, registry);
     }
 
     private void read(String bootstrap, PrintStream out) {
@@ -32,21 +51,45 @@ final class SampleReader implements AutoCloseable {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "capstan-demo-samples");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of("harbor.public.bookings", "harbor.public.payments"));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("harbor.public.bookings", "harbor.public.payments", "harbor.schema-changes"));
             long lastPrinted = 0;
             while (running) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() != null && System.currentTimeMillis() - lastPrinted > EVERY_MILLIS) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    boolean notice = r.topic().endsWith(".schema-changes");
+                    if (r.value() != null && (notice || System.currentTimeMillis() - lastPrinted > EVERY_MILLIS)) {
                         lastPrinted = System.currentTimeMillis();
-                        out.printf("[sample] %s key=%s%n         %s%n", r.topic(), r.key(),
-                                new String(r.value().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+                        out.printf("[%s] %s key=%s%n         %s%n", notice ? "schema" : "sample", r.topic(),
+                                text(r.key()), text(r.value()));
                     }
                 }
             }
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** JSON as it is; Avro (Confluent wire format) decoded with the writer schema from the registry. */
+    private String text(byte[] bytes) {
+        if (bytes == null) {
+            return "null";
+        }
+        if (registry == null || bytes.length < 5 || bytes[0] != 0) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        int id = java.nio.ByteBuffer.wrap(bytes, 1, 4).getInt();
+        try {
+            Schema schema = schemas.get(id);
+            if (schema == null) {
+                schema = registry.schemaById(id);
+                schemas.put(id, schema);
+            }
+            Object record = new GenericDatumReader<>(schema, schema, READABLE).read(null,
+                    DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
+            return "(avro, schema id " + id + ") " + record;
+        } catch (Exception e) {
+            return "(avro, schema id " + id + ": cannot decode: " + e.getMessage() + ")";
         }
     }
 
