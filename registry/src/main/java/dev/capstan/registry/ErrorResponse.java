@@ -58,7 +58,7 @@ final class ErrorResponse extends RuntimeException {
 
     static ErrorResponse storeFailure(StoreException e) {
         return new ErrorResponse(500, 50001, "Error in the backend data store: " + e.getMessage()
-                + "; nothing was changed");
+                + "; nothing was changed, try again later");
     }
 
     static ErrorResponse badRequest(String message) {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class RegistryServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
-    private static final int THREADS = 4;
+    private static final int THREADS = 8;
 
     private final RegistrySettings settings;
     private final SchemaStore store;

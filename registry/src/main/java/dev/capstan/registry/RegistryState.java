@@ -25,8 +25,12 @@ final class RegistryState {
     private CompatibilityMode globalLevel = DEFAULT_LEVEL;
     private int highestId;
 
+    /** Adds a version; a later record for the same id or the same subject version replaces the earlier one. */
     synchronized void putVersion(String subject, int version, StoredSchema schema) {
-        schemasById.putIfAbsent(schema.id(), schema);
+        StoredSchema previous = schemasById.put(schema.id(), schema);
+        if (previous != null && !previous.text().equals(schema.text())) {
+            idsByText.remove(previous.text(), previous.id());
+        }
         idsByText.putIfAbsent(schema.text(), schema.id());
         highestId = Math.max(highestId, schema.id());
         subject(subject).putVersion(version, schema.id());
@@ -34,6 +38,12 @@ final class RegistryState {
 
     /** Forgets a version of the subject (a deleted version); the schema keeps its id. */
     synchronized void removeVersion(String subject, int version) {
+        subject(subject).removeVersion(version);
+    }
+
+    /** Records that {@code id} and {@code subject}'s {@code version} are taken, by a schema it cannot serve. */
+    synchronized void reserve(String subject, int version, int id) {
+        highestId = Math.max(highestId, id);
         subject(subject).removeVersion(version);
     }
 
@@ -56,6 +66,18 @@ final class RegistryState {
                 subjects.remove(subject);
             }
         }
+    }
+
+    /** Replaces everything with what {@code other} (a state no other thread sees) knows. */
+    synchronized void replaceWith(RegistryState other) {
+        schemasById.clear();
+        schemasById.putAll(other.schemasById);
+        idsByText.clear();
+        idsByText.putAll(other.idsByText);
+        subjects.clear();
+        subjects.putAll(other.subjects);
+        globalLevel = other.globalLevel;
+        highestId = other.highestId;
     }
 
     /** The id a new schema gets: one more than the highest id seen. */

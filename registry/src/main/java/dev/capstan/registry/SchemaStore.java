@@ -1,6 +1,7 @@
 package dev.capstan.registry;
 
 import dev.capstan.registry.compat.CompatibilityMode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * The registry's state: read from its Kafka topic on start, changed only by writes that Kafka acknowledged. Each
  * write decides against the in-memory state, produces its record synchronously, then applies it to memory; writes
  * are serialized by one lock, so ids and versions are given in order. A write that Kafka does not acknowledge
- * fails with error 50001 and changes nothing in memory.
+ * fails with error 50001 and changes nothing in memory. Such a record may still have reached the topic (a lost
+ * acknowledgement), so the next write first re-reads the topic: memory then matches the topic again and no id is
+ * given twice.
  *
  * <p>One registry instance per topic: a second writer on the same topic would give the same ids twice.
  * Thread-safe; reads go to {@link #state()} and never wait for a write.
@@ -20,9 +23,13 @@ final class SchemaStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaStore.class);
 
+    private static final Duration START_READ_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration RESYNC_TIMEOUT = Duration.ofSeconds(10);
+
     private final SchemaTopic topic;
     private final RegistryState state = new RegistryState();
     private final Object writeLock = new Object();
+    private boolean stale;
 
     private SchemaStore(SchemaTopic topic) {
         this.topic = topic;
@@ -33,7 +40,7 @@ final class SchemaStore implements AutoCloseable {
         SchemaTopic topic = SchemaTopic.open(settings);
         try {
             SchemaStore store = new SchemaStore(topic);
-            topic.readAll((key, value) -> StoreRecords.apply(key, value, store.state));
+            topic.readAll(START_READ_TIMEOUT, (key, value) -> StoreRecords.apply(key, value, store.state));
             return store;
         } catch (RuntimeException e) {
             topic.close();
@@ -55,6 +62,7 @@ final class SchemaStore implements AutoCloseable {
     SubjectVersion register(String subject, Schema schema) {
         String text = schema.toString();
         synchronized (writeLock) {
+            resyncIfStale();
             Optional<SubjectVersion> existing = state.find(subject, text);
             if (existing.isPresent()) {
                 return existing.get();
@@ -77,6 +85,7 @@ final class SchemaStore implements AutoCloseable {
     /** Sets the level of {@code subject}, or the global level when it is null. */
     void setLevel(String subject, CompatibilityMode level) {
         synchronized (writeLock) {
+            resyncIfStale();
             write(StoreRecords.configKey(subject), StoreRecords.configValue(level));
             state.putLevel(subject, level);
         }
@@ -89,6 +98,7 @@ final class SchemaStore implements AutoCloseable {
      */
     Optional<CompatibilityMode> removeLevel(String subject) {
         synchronized (writeLock) {
+            resyncIfStale();
             Optional<CompatibilityMode> old = subject == null ? Optional.of(state.globalLevel())
                     : state.subjectLevel(subject);
             if (old.isPresent()) {
@@ -108,8 +118,26 @@ final class SchemaStore implements AutoCloseable {
         try {
             topic.append(key, value);
         } catch (StoreException e) {
+            stale = true;
             LOG.error("A registry write failed, nothing changed: {}", e.getMessage());
             throw ErrorResponse.storeFailure(e);
         }
+    }
+
+    /** After a failed write: re-reads the topic, in case the record arrived after all. */
+    private void resyncIfStale() {
+        if (!stale) {
+            return;
+        }
+        RegistryState fresh = new RegistryState();
+        try {
+            topic.readAll(RESYNC_TIMEOUT, (key, value) -> StoreRecords.apply(key, value, fresh));
+        } catch (StoreException e) {
+            LOG.error("Re-reading the registry's topic failed: {}", e.getMessage());
+            throw ErrorResponse.storeFailure(e);
+        }
+        state.replaceWith(fresh);
+        stale = false;
+        LOG.info("Re-read the registry's topic after a failed write");
     }
 }

@@ -37,7 +37,7 @@ final class SchemaTopic implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaTopic.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final RegistrySettings settings;
     private final TopicPartition partition;
@@ -63,8 +63,21 @@ final class SchemaTopic implements AutoCloseable {
         return new SchemaTopic(settings, new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()));
     }
 
-    /** Hands every record from the beginning up to the current end offset to {@code sink} (key, value-or-null). */
-    void readAll(BiConsumer<String, String> sink) {
+    /**
+     * Hands every record from the beginning up to the current end offset to {@code sink} (key, value-or-null).
+     *
+     * @throws StoreException if Kafka cannot be read within {@code timeout}
+     */
+    void readAll(Duration timeout, BiConsumer<String, String> sink) {
+        try {
+            read(timeout, sink);
+        } catch (RuntimeException e) {
+            throw new StoreException("reading Kafka topic " + settings.topic() + " on " + settings.bootstrapServers()
+                    + " failed: " + e, e);
+        }
+    }
+
+    private void read(Duration timeout, BiConsumer<String, String> sink) {
         Map<String, Object> config = clientConfig(settings, "reader");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -73,13 +86,13 @@ final class SchemaTopic implements AutoCloseable {
                      new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition), READ_TIMEOUT).get(partition);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+            long deadline = System.nanoTime() + timeout.toNanos();
             long count = 0;
-            while (consumer.position(partition, READ_TIMEOUT) < end) {
+            while (consumer.position(partition, timeout) < end) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read topic " + settings.topic() + " up to offset "
-                            + end + " within " + READ_TIMEOUT.toSeconds() + " s");
+                    throw new IllegalStateException("could not read up to offset " + end + " within "
+                            + timeout.toSeconds() + " s");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < end && record.key() != null) {
@@ -102,23 +115,29 @@ final class SchemaTopic implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(partition.topic(), partition.partition(), key, value)).get();
         } catch (ExecutionException e) {
-            throw new StoreException(settings, e.getCause());
+            throw writeFailed(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException(settings, e);
+            throw writeFailed(e);
         } catch (RuntimeException e) {
-            throw new StoreException(settings, e);
+            throw writeFailed(e);
         }
     }
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close(CLOSE_TIMEOUT);
+    }
+
+    private StoreException writeFailed(Throwable cause) {
+        return new StoreException("writing to Kafka topic " + settings.topic() + " on " + settings.bootstrapServers()
+                + " failed: " + cause, cause);
     }
 
     private static void ensureTopic(RegistrySettings settings) {
         String topic = settings.topic();
-        try (Admin admin = Admin.create(clientConfig(settings, "admin"))) {
+        Admin admin = Admin.create(clientConfig(settings, "admin"));
+        try {
             try {
                 NewTopic newTopic = new NewTopic(topic, 1, (short) settings.replicationFactor())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
@@ -136,13 +155,17 @@ final class SchemaTopic implements AutoCloseable {
                 throw new IllegalStateException("topic " + topic + " has " + description.partitions().size()
                         + " partitions; the schema registry needs a topic with exactly 1");
             }
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("cannot create or describe topic " + topic + " on Kafka "
-                    + settings.bootstrapServers() + ": " + cause, cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot create or describe topic " + topic + ": Kafka at "
+                    + settings.bootstrapServers() + " did not answer within " + ADMIN_TIMEOUT.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create or describe topic " + topic + " on Kafka at "
+                    + settings.bootstrapServers() + ": " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing topic " + topic, e);
+        } finally {
+            admin.close(CLOSE_TIMEOUT);
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.capstan.registry;
 
-/** Kafka did not acknowledge a write to the registry's topic; the registry's state is unchanged. */
-final class StoreException extends RuntimeException {
+/** Kafka failed a read or write of the registry's topic (unreachable, timed out, refused). */
+final class StoreException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
-    StoreException(RegistrySettings settings, Throwable cause) {
-        super("writing to Kafka topic " + settings.topic() + " on " + settings.bootstrapServers() + " failed: "
-                + cause, cause);
+    StoreException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

@@ -73,7 +73,16 @@ final class StoreRecords {
         if (id < 1 || text == null) {
             throw new IllegalArgumentException("a SCHEMA value needs an id and a schema");
         }
-        StoredSchema schema = state.schema(id).orElseGet(() -> StoredSchema.of(id, StoredSchema.parse(text)));
+        StoredSchema schema;
+        try {
+            schema = state.schema(id).filter(known -> known.text().equals(text))
+                    .orElseGet(() -> StoredSchema.of(id, StoredSchema.parse(text)));
+        } catch (AvroRuntimeException e) {
+            // not an Avro schema this registry can serve: keep its id and version from being given again
+            state.reserve(subject, version, id);
+            LOG.warn("Skipping schema id {} (version {} of subject {}): {}", id, version, subject, e.getMessage());
+            return;
+        }
         state.putVersion(subject, version, schema);
     }
 

@@ -13,9 +13,13 @@ import dev.capstan.testing.KafkaBroker;
 import dev.capstan.testing.WithKafka;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.Schema;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @WithKafka
@@ -88,6 +92,48 @@ class RegistryRestartTest {
             assertThat(fresh.latest("c-value").map(RegisteredSchema::version)).isEqualTo(Optional.of(1));
             assertThat(fresh.register("e-value", row(field("e", "'int'")))).isEqualTo(7);
         }
+    }
+
+    @Test
+    void replaysConfluentRecordsAndSkipsWhatItDoesNotKnow(KafkaBroker kafka) throws Exception {
+        String topic = "schemas-" + UUID.randomUUID();
+        kafka.createTopic(topic, 1);
+        String schema = A1.toString().replace("\"", "\\\"");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "{\"keytype\":\"NOOP\",\"magic\":0}", null));
+            producer.send(new ProducerRecord<>(topic, "not json", "{}"));
+            producer.send(new ProducerRecord<>(topic, "{\"magic\":1,\"keytype\":\"SCHEMA\",\"subject\":\"x\","
+                    + "\"version\":1}", "{\"subject\":\"x\",\"version\":1,\"id\":7,\"schema\":\"" + schema
+                    + "\",\"deleted\":false}"));
+            producer.send(new ProducerRecord<>(topic, "{\"magic\":1,\"keytype\":\"SCHEMA\",\"subject\":\"x\","
+                    + "\"version\":2}", "{\"subject\":\"x\",\"version\":2,\"id\":8,\"schema\":\"{broken\","
+                    + "\"deleted\":false}"));
+            producer.send(new ProducerRecord<>(topic, "{\"keytype\":\"CONFIG\",\"magic\":0}",
+                    "{\"compatibilityLevel\":\"FULL\"}")).get();
+        }
+
+        try (RegistryServer server = RegistryServer.start(RegistrySettings.builder(kafka.bootstrapServers())
+                .topic(topic).host("127.0.0.1").build())) {
+            RegistryClient client = client(server);
+            assertThat(client.versions("x")).containsExactly(1);
+            assertThat(client.schemaById(7)).isEqualTo(A1);
+            assertThat(Http.to(server.url()).get("/config").body()).isEqualTo("{\"compatibilityLevel\":\"FULL\"}");
+            // the next id follows the highest id seen, the next version the highest version seen
+            assertThat(client.register("x", A2)).isEqualTo(9);
+            assertThat(client.versions("x")).containsExactly(1, 3);
+        }
+    }
+
+    @Test
+    void refusesATopicWithSeveralPartitions(KafkaBroker kafka) {
+        String topic = "schemas-" + UUID.randomUUID();
+        kafka.createTopic(topic, 2);
+
+        assertThatThrownBy(() -> RegistryServer.start(RegistrySettings.builder(kafka.bootstrapServers())
+                .topic(topic).host("127.0.0.1").build()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("topic " + topic + " has 2 partitions; the schema registry needs a topic with exactly 1");
     }
 
     private static RegistryClient client(RegistryServer server) {

@@ -61,12 +61,15 @@ public final class RegistryClient {
         return id;
     }
 
-    /** The version of {@code subject} that has {@code schema}; empty when the subject or the schema is unknown. */
+    /**
+     * The version of {@code subject} that has {@code schema}; empty when the registry says the subject or the schema
+     * is unknown (HTTP 404 with a {@code 404xx} error code; a plain 404, such as a wrong URL, is an error).
+     */
     public Optional<RegisteredSchema> lookup(String subject, Schema schema) throws RegistryException {
         try {
             return Optional.of(registered(http.call("POST", subjectPath(subject), schemaBody(schema))));
         } catch (RegistryException e) {
-            if (e.httpStatus() == 404) {
+            if (notFound(e)) {
                 return Optional.empty();
             }
             throw e;
@@ -129,7 +132,7 @@ public final class RegistryClient {
     public Optional<CompatibilityMode> subjectCompatibility(String subject) throws RegistryException {
         JsonNode answer;
         try {
-            answer = http.call("GET", "/config/" + RegistryHttp.segment(subject), null);
+            answer = http.call("GET", "/config/" + RegistryHttp.segment(subject) + "?defaultToGlobal=false", null);
         } catch (RegistryException e) {
             if (e.errorCode() == SUBJECT_LEVEL_NOT_CONFIGURED || e.errorCode() == SUBJECT_NOT_FOUND) {
                 return Optional.empty();
@@ -150,12 +153,15 @@ public final class RegistryClient {
         http.call("PUT", "/config/" + RegistryHttp.segment(subject), body);
     }
 
-    /** Removes {@code subject}'s own compatibility level, so the global one applies; no error when it has none. */
+    /**
+     * Removes {@code subject}'s own compatibility level, so the global one applies; no error when it has none (HTTP
+     * 404 with a {@code 404xx} error code).
+     */
     public void deleteSubjectCompatibility(String subject) throws RegistryException {
         try {
             http.call("DELETE", "/config/" + RegistryHttp.segment(subject), null);
         } catch (RegistryException e) {
-            if (e.httpStatus() != 404) {
+            if (!notFound(e)) {
                 throw e;
             }
         }
@@ -164,6 +170,11 @@ public final class RegistryClient {
     @Override
     public String toString() {
         return "RegistryClient[" + http + "]";
+    }
+
+    /** The registry's "no such subject / version / schema / level" answers: 404 with error code 40401...40499. */
+    private static boolean notFound(RegistryException e) {
+        return e.httpStatus() == 404 && e.errorCode() / 100 == 404;
     }
 
     private static String subjectPath(String subject) {

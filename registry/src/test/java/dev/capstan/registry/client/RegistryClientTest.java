@@ -135,6 +135,19 @@ class RegistryClientTest {
     }
 
     @Test
+    void aWrongBaseUrlIsAnErrorNotAnEmptyAnswer() {
+        RegistryClient wrong = client(URI.create(server.url() + "/not-the-api"));
+
+        RegistryException lookup = thrown(() -> wrong.lookup("reads-value", V1));
+        assertThat(lookup.httpStatus()).isEqualTo(404);
+        assertThat(lookup.errorCode()).isEqualTo(404);
+        assertThat(thrown(() -> wrong.deleteSubjectCompatibility("x")).httpStatus()).isEqualTo(404);
+        assertThat(thrown(() -> wrong.versions("x")).errorCode()).isEqualTo(404);
+        assertThat(thrown(() -> wrong.latest("x")).errorCode()).isEqualTo(404);
+        assertThat(thrown(() -> wrong.subjectCompatibility("x")).errorCode()).isEqualTo(404);
+    }
+
+    @Test
     void authenticatesWithoutRevealingThePassword() throws Exception {
         RegistryClient authorized = new RegistryClient(secured.url(), "capstan", PASSWORD, TIMEOUT);
         assertThat(authorized.register("secured-value", V1)).isEqualTo(1);
