@@ -13,4 +13,9 @@ public final class KafkaExtension extends SharedServerExtension<KafkaBroker> {
     public KafkaExtension() {
         super(KafkaBroker.class, () -> KafkaBroker.builder().start());
     }
+
+    /** The run's shared broker, started on first use: for extensions of other modules that need Kafka. */
+    public static KafkaBroker broker(org.junit.jupiter.api.extension.ExtensionContext context) {
+        return new KafkaExtension().shared(context);
+    }
 }

@@ -59,8 +59,9 @@ public final class PipelineLoader {
         List<JsonNode> documents;
         try {
             documents = ManifestValidator.readDocuments(yaml);
-        } catch (java.io.UncheckedIOException e) {
-            throw new ConfigException("not valid YAML: " + firstLine(e.getCause().getMessage()), e);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConfigException("not valid YAML: " + firstLine(cause.getMessage()), e);
         }
         if (documents.isEmpty()) {
             throw new ConfigException("the manifest is empty; it needs a " + CdcPipeline.KIND);

@@ -3,9 +3,9 @@ package dev.capstan.runtime.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.registry.RegistryServer;
-import dev.capstan.registry.RegistrySettings;
 import dev.capstan.registry.client.RegistryClient;
 import dev.capstan.runtime.support.AvroRecords;
+import dev.capstan.runtime.support.RegistryExtension;
 import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.runtime.support.TopicReader;
@@ -29,9 +29,8 @@ import org.apache.avro.Conversions;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every column type through format avro, from a real PostgreSQL and MariaDB: the Avro type and the decoded
@@ -41,22 +40,16 @@ import org.junit.jupiter.api.Test;
 @WithPostgres
 @WithMariaDb
 @WithKafka
+@ExtendWith(RegistryExtension.class)
 class AvroTypesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static RegistryServer registry;
-    private static RegistryClient client;
+    private final RegistryServer registry;
+    private final RegistryClient client;
 
-    @BeforeAll
-    static void startRegistry(KafkaBroker kafka) {
-        registry = RegistryServer.start(RegistrySettings.builder(kafka.bootstrapServers())
-                .topic("_schemas_types").build());
-        client = new RegistryClient(registry.url(), null, null, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
+    AvroTypesTest(RegistryServer registry) {
+        this.registry = registry;
+        this.client = new RegistryClient(registry.url(), null, null, Duration.ofSeconds(10));
     }
 
     @Test

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.capstan.api.v1alpha1.status.TableSchemaStatus;
 import dev.capstan.registry.RegistryServer;
-import dev.capstan.registry.RegistrySettings;
 import dev.capstan.registry.client.RegistryClient;
 import dev.capstan.runtime.config.SchemaPolicyConfig;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.support.AvroRecords;
+import dev.capstan.runtime.support.RegistryExtension;
 import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.runtime.support.TopicReader;
@@ -23,29 +23,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** MySQL/MariaDB DDL under a schema policy, format avro, with a real MariaDB, Kafka and capstan-registry. */
 @WithMariaDb
 @WithKafka
+@ExtendWith(RegistryExtension.class)
 class MySqlSchemaPolicyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static RegistryServer registry;
-    private static RegistryClient client;
+    private final RegistryServer registry;
+    private final RegistryClient client;
 
-    @BeforeAll
-    static void startRegistry(KafkaBroker kafka) {
-        registry = RegistryServer.start(RegistrySettings.builder(kafka.bootstrapServers())
-                .topic("_schemas_my_policy").build());
-        client = new RegistryClient(registry.url(), null, null, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
+    MySqlSchemaPolicyTest(RegistryServer registry) {
+        this.registry = registry;
+        this.client = new RegistryClient(registry.url(), null, null, Duration.ofSeconds(10));
     }
 
     @Test

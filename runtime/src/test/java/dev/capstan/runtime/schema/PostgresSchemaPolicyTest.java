@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.capstan.api.v1alpha1.status.TableSchemaStatus;
 import dev.capstan.registry.RegistryServer;
-import dev.capstan.registry.RegistrySettings;
 import dev.capstan.registry.client.RegistryClient;
 import dev.capstan.runtime.config.SchemaPolicyConfig;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.support.AvroRecords;
+import dev.capstan.runtime.support.RegistryExtension;
 import dev.capstan.runtime.support.Sql;
 import dev.capstan.runtime.support.TestPipeline;
 import dev.capstan.runtime.support.TopicReader;
@@ -23,9 +23,8 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * format avro with a CdcSchemaPolicy against a real PostgreSQL, Kafka and capstan-registry: compatible changes
@@ -33,22 +32,16 @@ import org.junit.jupiter.api.Test;
  */
 @WithPostgres
 @WithKafka
+@ExtendWith(RegistryExtension.class)
 class PostgresSchemaPolicyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static RegistryServer registry;
-    private static RegistryClient client;
+    private final RegistryServer registry;
+    private final RegistryClient client;
 
-    @BeforeAll
-    static void startRegistry(KafkaBroker kafka) {
-        registry = RegistryServer.start(RegistrySettings.builder(kafka.bootstrapServers())
-                .topic("_schemas_pg_policy").build());
-        client = new RegistryClient(registry.url(), null, null, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
+    PostgresSchemaPolicyTest(RegistryServer registry) {
+        this.registry = registry;
+        this.client = new RegistryClient(registry.url(), null, null, Duration.ofSeconds(10));
     }
 
     @Test
