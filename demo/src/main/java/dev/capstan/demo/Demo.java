@@ -101,19 +101,9 @@ public final class Demo {
                       - name: public.payments
                         excludeColumns: [card_token]
                 """);
-        String yaml = files.yaml();
         if (registry != null) {
-            yaml = yaml.replace("  sink:\n", "  format: avro\n  schemaPolicyRef: {name: strict}\n  sink:\n") + """
-                    ---
-                    apiVersion: capstan.dev/v1alpha1
-                    kind: CdcSchemaPolicy
-                    metadata: {name: strict, namespace: harbor}
-                    spec:
-                      compatibility: BACKWARD
-                      onIncompatible: Pause
-                      registry: {url: "%s"}
-                    """.formatted(registry.url());
+            files = files.withAvro(registry.url());
         }
-        return new PipelineResolver(new SecretsDir(files.secretsDir())).resolve(PipelineLoader.parseAll(yaml));
+        return new PipelineResolver(new SecretsDir(files.secretsDir())).resolve(PipelineLoader.parseAll(files.yaml()));
     }
 }

@@ -80,4 +80,22 @@ public record PipelineFiles(String name, Path manifest, Path secretsDir, String 
         Path manifest = Files.writeString(dir.resolve("pipeline.yaml"), yaml);
         return new PipelineFiles(name, manifest, dir.resolve("secrets"), yaml);
     }
+
+    /**
+     * The same pipeline writing Avro under a CdcSchemaPolicy {@code strict} (BACKWARD, Pause) with the registry at
+     * {@code registryUrl}: the policy is the manifest's second document, as the operator renders it.
+     */
+    public PipelineFiles withAvro(java.net.URI registryUrl) throws IOException {
+        String avro = yaml.replace("  sink:\n", "  format: avro\n  schemaPolicyRef: {name: strict}\n  sink:\n") + """
+                ---
+                apiVersion: capstan.dev/v1alpha1
+                kind: CdcSchemaPolicy
+                metadata: {name: strict}
+                spec:
+                  compatibility: BACKWARD
+                  onIncompatible: Pause
+                  registry: {url: "%s"}
+                """.formatted(registryUrl);
+        return new PipelineFiles(name, Files.writeString(manifest, avro), secretsDir, avro);
+    }
 }

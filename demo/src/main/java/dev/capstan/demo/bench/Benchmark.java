@@ -2,6 +2,8 @@ package dev.capstan.demo.bench;
 
 import dev.capstan.demo.PipelineFiles;
 import dev.capstan.api.naming.PipelineNames;
+import dev.capstan.registry.RegistryServer;
+import dev.capstan.registry.RegistrySettings;
 import dev.capstan.testing.KafkaBroker;
 import dev.capstan.testing.MariaDbServer;
 import dev.capstan.testing.PostgresServer;
@@ -52,6 +54,9 @@ public final class Benchmark {
             if (parts.contains("backlog")) {
                 report.append(backlog(pg, kafka, runtimeJar, events));
             }
+            if (parts.contains("avro")) {
+                report.append(avroBacklog(pg, kafka, runtimeJar, events));
+            }
             if (parts.contains("bigtx")) {
                 report.append(bigTransaction(pg, kafka, runtimeJar, events));
             }
@@ -88,6 +93,28 @@ public final class Benchmark {
                     2_000, Duration.ofSeconds(30));
             System.out.print(line2);
             return line1 + line2 + String.format("after latency run: peak RSS %d MB%n", runtime.peakRssMb());
+        }
+    }
+
+    /** The backlog again, written as Avro with schemas in an embedded capstan-registry. */
+    private static String avroBacklog(PostgresServer pg, KafkaBroker kafka, Path jar, int events) throws Exception {
+        String db = pg.createDatabase("benchavro");
+        createTable(pg, db);
+        try (RegistryServer registry = RegistryServer.start(RegistrySettings.builder(kafka.bootstrapServers())
+                .host("127.0.0.1").build())) {
+            PipelineFiles pipeline = PipelineFiles.write("bench", "benchavro", pg, db, kafka, TABLES, NO_SNAPSHOT)
+                    .withAvro(registry.url());
+            createSlot(pg, db, pipeline);
+            BacklogWriter.write(pg, db, TABLE, events);
+            try (RuntimeUnderTest runtime = RuntimeUnderTest.start(jar, pipeline)) {
+                RuntimeUnderTest.Progress p = runtime.awaitEvents(events, Duration.ofMinutes(10));
+                String line = String.format(Locale.ROOT, "avro backlog: %,d events in %.2f s from first event = "
+                        + "%,.0f events/s; second half %,.0f events/s; peak RSS %d MB (-Xmx256m)%n", events,
+                        p.streamingSeconds(), events / p.streamingSeconds(), events / 2 / p.secondHalfSeconds(),
+                        runtime.peakRssMb());
+                System.out.print(line);
+                return line;
+            }
         }
     }
 

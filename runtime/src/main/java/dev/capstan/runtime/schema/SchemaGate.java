@@ -37,6 +37,8 @@ public final class SchemaGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaGate.class);
     private static final long MAX_RETRY_MILLIS = 30_000;
+    /** Row layouts remembered by identity (each source session and chunk reader makes its own). */
+    private static final int MAX_LAYOUTS = 10_000;
     private final String pipeline;
     private final String topicPrefix;
     private final String connector;
@@ -96,6 +98,9 @@ public final class SchemaGate {
         if (known == null) {
             known = retrying(() -> resolve(table, rowSchema, value, keySchema, fingerprint));
             byFingerprint.put(fingerprint, known);
+        }
+        if (byColumns.size() >= MAX_LAYOUTS) {
+            byColumns.clear(); // layouts of past sessions; the ones in use come back through byFingerprint
         }
         byColumns.put(row, known);
         current.put(table, known);
