@@ -120,8 +120,8 @@ final class SchemaReport {
         String to = HELD.equals(reason) ? "let it through" : "acknowledge it";
         return new Change(reason, review.getFingerprint(), name + ": incompatible schema change" + changes
                 + " with fingerprint " + review.getFingerprint() + what + ". To " + to + " add to CdcSchemaPolicy "
-                + policy + ": spec.approvals: - {pipeline: " + pipeline + ", table: " + name + ", fingerprint: "
-                + review.getFingerprint() + "}");
+                + policy + ": spec.approvals: - {pipeline: " + pipeline + ", table: " + name + ", fingerprint: \""
+                + review.getFingerprint() + "\"} (quoted: YAML reads some hex strings as numbers)");
     }
 
     /** The fingerprints of every incompatible table. */

@@ -124,7 +124,7 @@ class SchemaPolicyPipelineTest {
             assertThat(schema.getMessage()).isEqualTo("public.a: incompatible schema change (amount: long -> int "
                     + "(narrowing)) with fingerprint 9f2c4e1ab37d05c8 is held back: nothing is published until it is "
                     + "approved. To let it through add to CdcSchemaPolicy pausing: spec.approvals: - {pipeline: held, "
-                    + "table: public.a, fingerprint: 9f2c4e1ab37d05c8}");
+                    + "table: public.a, fingerprint: \"9f2c4e1ab37d05c8\"}");
             var ready = condition(p, "Ready").orElseThrow();
             assertThat(ready.getStatus()).isEqualTo(ConditionStatus.FALSE);
             assertThat(ready.getReason()).isEqualTo("SchemaReviewPending");
@@ -146,7 +146,7 @@ class SchemaPolicyPipelineTest {
         assertThat(events("held", "SchemaChangeHeld")).hasSize(1);
         assertThat(events("held", "SchemaChangeHeld").get(0).getType()).isEqualTo("Warning");
         assertThat(events("held", "SchemaChangeHeld").get(0).getMessage()).contains("spec.approvals: - {pipeline: "
-                + "held, table: public.a, fingerprint: 9f2c4e1ab37d05c8}");
+                + "held, table: public.a, fingerprint: \"9f2c4e1ab37d05c8\"}");
 
         // Approved: the runtime registers the schema and reports the table compatible.
         report("held", List.of(Map.of("name", "public.a", "subject", "held.public.a-value", "version", 4,
@@ -175,7 +175,7 @@ class SchemaPolicyPipelineTest {
             assertThat(schema.getReason()).isEqualTo("IncompatibleSchemaPublished");
             assertThat(schema.getMessage()).contains("was published anyway").contains("To acknowledge it add to "
                     + "CdcSchemaPolicy alerting: spec.approvals: - {pipeline: alerted, table: public.a, fingerprint: "
-                    + "9f2c4e1ab37d05c8}");
+                    + "\"9f2c4e1ab37d05c8\"}");
             assertThat(condition(p, "Ready").orElseThrow().getStatus()).isEqualTo(ConditionStatus.TRUE);
             assertThat(p.getStatus().getPhase()).isEqualTo(PipelinePhase.STREAMING);
             assertThat(policy("alerting").getStatus().getPipelines()).containsExactly("alerted");

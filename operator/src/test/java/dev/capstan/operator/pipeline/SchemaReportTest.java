@@ -62,7 +62,7 @@ class SchemaReportTest {
                         + "(amount: long -> int (narrowing)) with fingerprint 9f2c4e1ab37d05c8 is held back: nothing "
                         + "is published until it is approved. To let it through add to CdcSchemaPolicy strict: "
                         + "spec.approvals: - {pipeline: bookings, table: public.bookings, "
-                        + "fingerprint: 9f2c4e1ab37d05c8}")
+                        + "fingerprint: \"9f2c4e1ab37d05c8\"}")
                 .contains("; public.rooms: incompatible schema change (name: removed) with fingerprint "
                         + "0a1b2c3d4e5f6071 "
                         + "was published anyway");
