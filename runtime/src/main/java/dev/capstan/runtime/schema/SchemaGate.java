@@ -173,7 +173,7 @@ public final class SchemaGate {
         report.flagged(table, review, true);
         stats.heldTables(report.heldCount());
         LOG.warn("Table {}: incompatible schema change held, nothing more is published until it is approved: {}. "
-                + "To let it through add {{pipeline: {}, table: {}, fingerprint: "{}"}} to spec.approvals of "
+                + "To let it through add {{pipeline: {}, table: {}, fingerprint: \"{}\"}} to spec.approvals of "
                 + "CdcSchemaPolicy {}", table, String.join("; ", review.getChanges()), pipeline, table, fingerprint,
                 current.name());
         while (!policy.approved(table, fingerprint)) {
