@@ -121,7 +121,7 @@ final class SchemaReport {
         return new Change(reason, review.getFingerprint(), name + ": incompatible schema change" + changes
                 + " with fingerprint " + review.getFingerprint() + what + ". To " + to + " add to CdcSchemaPolicy "
                 + policy + ": spec.approvals: - {pipeline: " + pipeline + ", table: " + name + ", fingerprint: \""
-                + review.getFingerprint() + "\"} (quoted: YAML reads some hex strings as numbers)");
+                + review.getFingerprint() + "\"}");
     }
 
     /** The fingerprints of every incompatible table. */

@@ -79,7 +79,7 @@ class SchemaReportTest {
         assertThat(c.getReason()).isEqualTo("IncompatibleSchemaPublished");
         assertThat(c.getMessage()).contains("public.rooms").contains("was published anyway (onIncompatible: Alert)")
                 .contains("To acknowledge it add to CdcSchemaPolicy strict: spec.approvals: - {pipeline: bookings, "
-                        + "table: public.rooms, fingerprint: 0a1b2c3d4e5f6071}");
+                        + "table: public.rooms, fingerprint: \"0a1b2c3d4e5f6071\"}");
         assertThat(report.heldTables()).isEmpty();
     }
 
