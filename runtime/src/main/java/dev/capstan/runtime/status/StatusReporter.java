@@ -43,6 +43,7 @@ public final class StatusReporter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private boolean failing;
+    private boolean policyUnreadable;
 
     public StatusReporter(KubernetesClient client, String namespace, String name, Pipeline pipeline,
                           Duration interval) {
@@ -118,8 +119,20 @@ public final class StatusReporter implements AutoCloseable {
         if (policy == null || resource.getSpec().getSchemaPolicyRef() == null) {
             return;
         }
-        CdcSchemaPolicy current = client.resources(CdcSchemaPolicy.class).inNamespace(namespace)
-                .withName(resource.getSpec().getSchemaPolicyRef().getName()).get();
+        String policyName = resource.getSpec().getSchemaPolicyRef().getName();
+        CdcSchemaPolicy current;
+        try {
+            current = client.resources(CdcSchemaPolicy.class).inNamespace(namespace).withName(policyName).get();
+        } catch (KubernetesClientException e) {
+            // status goes on being reported; approvals wait until the policy can be read again
+            if (!policyUnreadable) {
+                LOG.warn("Cannot read CdcSchemaPolicy {}/{} for new approvals (the runtime's Role needs get on "
+                        + "cdcschemapolicies): {}", namespace, policyName, e.getMessage());
+                policyUnreadable = true;
+            }
+            return;
+        }
+        policyUnreadable = false;
         if (current != null) {
             Set<SchemaPolicyConfig.Approval> approvals = new java.util.HashSet<>();
             for (var a : Optional.ofNullable(current.getSpec().getApprovals()).orElse(List.of())) {

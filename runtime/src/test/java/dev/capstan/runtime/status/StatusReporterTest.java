@@ -22,6 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
+import dev.capstan.api.v1alpha1.policy.SchemaApproval;
+import dev.capstan.api.v1alpha1.status.TableSchemaStatus;
+import dev.capstan.registry.RegistryServer;
+import dev.capstan.runtime.support.RegistryExtension;
+import dev.capstan.runtime.support.TopicReader;
 
 /**
  * A real runtime reports into its CdcPipeline on a (mock, CRUD) API server: its own status fields appear
@@ -31,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @WithPostgres
 @WithKafka
 @EnableKubernetesMockClient(crud = true)
+@ExtendWith(RegistryExtension.class)
 class StatusReporterTest {
 
     static KubernetesClient client;
@@ -85,6 +93,50 @@ class StatusReporterTest {
                 assertThat(p.getStatus().getEventsPublished()).isEqualTo(100);
                 assertThat(p.getStatus().getConditions()).hasSize(1);
             });
+        }
+    }
+
+    @Test
+    void aHeldSchemaChangeIsReportedAndAnApprovalInThePolicyResourceReleasesIt(PostgresServer pg, KafkaBroker kafka,
+            RegistryServer registry) throws Exception {
+        for (String crd : List.of("cdcpipelines", "cdcschemapolicies")) {
+            try (InputStream in = CdcPipeline.class.getResourceAsStream("/dev/capstan/api/crds/" + crd
+                    + ".capstan.dev-v1.yml")) {
+                client.resource(client.load(in).items().get(0)).createOr(NonDeletingOperation::update);
+            }
+        }
+        String db = pg.createDatabase("approvals");
+        Sql.exec(pg, db, "CREATE TABLE t (id int PRIMARY KEY, v bigint)");
+        TestPipeline test = TestPipeline.of("approvals", pg, db, kafka, List.of("public.t")).snapshot("{mode: never}")
+                .policy("avro", "gate", "BACKWARD", "Pause", registry.url().toString());
+        List<io.fabric8.kubernetes.api.model.HasMetadata> documents = client.load(
+                new java.io.ByteArrayInputStream(test.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .items();
+        documents.forEach(d -> client.resource(d).create());
+        try (TestPipeline.Running running = test.start();
+             StatusReporter reporter = new StatusReporter(client, "test", "approvals", running.pipeline(),
+                     Duration.ofMillis(300));
+             TopicReader topic = new TopicReader(kafka.bootstrapServers(), "approvals.public.t")) {
+            Sql.exec(pg, db, "INSERT INTO t VALUES (1, 1)");
+            topic.read(1, Duration.ofSeconds(60));
+            Sql.exec(pg, db, "ALTER TABLE t ALTER COLUMN v TYPE int", "INSERT INTO t VALUES (2, 2)");
+            TableSchemaStatus held = await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(
+                    () -> client.resources(CdcPipeline.class).inNamespace("test").withName("approvals").get()
+                            .getStatus().getSchema().getTables().get(0), s -> Boolean.TRUE.equals(s.getHeld()));
+            assertThat(held.getReview().getChanges()).containsExactly("v: long -> int (narrowing)");
+
+            client.resources(CdcSchemaPolicy.class).inNamespace("test").withName("gate").edit(policy -> {
+                SchemaApproval approval = new SchemaApproval();
+                approval.setPipeline("approvals");
+                approval.setTable("public.t");
+                approval.setFingerprint(held.getReview().getFingerprint());
+                policy.getSpec().setApprovals(List.of(approval));
+                return policy;
+            });
+            topic.readUntil(r -> r.size() >= 2, Duration.ofSeconds(30));
+            await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    client.resources(CdcPipeline.class).inNamespace("test").withName("approvals").get()
+                            .getStatus().getSchema().getTables().get(0).getCompatible()).isTrue());
         }
     }
 
