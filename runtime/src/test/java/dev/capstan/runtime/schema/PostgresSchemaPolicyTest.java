@@ -102,6 +102,15 @@ class PostgresSchemaPolicyTest {
             assertThat(change.get("compatible")).isEqualTo(true);
             assertThat(change.get("changes").toString()).contains("note: string (added, optional)");
 
+            // a truncate has no rows: it is written with the table's current envelope, no key
+            Sql.exec(pg, db, "TRUNCATE accounts");
+            Rec truncate = topic.readUntil(r -> r.size() >= 4, WAIT).get(3);
+            assertThat(truncate.rawKey()).isNull();
+            GenericRecord t = avro.read(truncate.rawValue());
+            assertThat(t.get("op").toString()).isEqualTo("t");
+            assertThat(t.get("before")).isNull();
+            assertThat(AvroRecords.schemaId(truncate.rawValue())).isEqualTo(v2);
+
             TableSchemaStatus status = running.pipeline().status().getSchema().getTables().get(0);
             assertThat(status.getName()).isEqualTo("public.accounts");
             assertThat(status.getSubject()).isEqualTo("avroadd.public.accounts-value");
