@@ -78,7 +78,8 @@ public final class SchemaPolicies {
                 password, approvals(pipeline, spec.getApprovals()));
     }
 
-    private static Set<SchemaPolicyConfig.Approval> approvals(String pipeline, List<SchemaApproval> approvals) {
+    /** The approvals of {@code approvals} ({@code spec.approvals} of a policy) that name {@code pipeline}. */
+    public static Set<SchemaPolicyConfig.Approval> approvals(String pipeline, List<SchemaApproval> approvals) {
         Set<SchemaPolicyConfig.Approval> out = new HashSet<>();
         for (SchemaApproval a : Optional.ofNullable(approvals).orElse(List.of())) {
             if (pipeline.equals(a.getPipeline())) {

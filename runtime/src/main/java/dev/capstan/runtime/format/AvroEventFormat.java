@@ -32,6 +32,9 @@ public final class AvroEventFormat implements EventFormat {
     private final FixedIds ids;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
     private BinaryEncoder encoder;
+    private Row.Columns lastColumns;
+    private Row.Columns lastKey;
+    private boolean[] lastRequired;
 
     public AvroEventFormat(FixedIds ids) {
         this.ids = ids;
@@ -44,10 +47,9 @@ public final class AvroEventFormat implements EventFormat {
 
     @Override
     public byte[] value(ChangeEvent event, TableSchema schema) {
-        Row.Columns key = event.key() == null ? null : event.key().columns();
         return write(schema.valueId(), out -> {
-            writeOptionalRow(out, event.before(), key);
-            writeOptionalRow(out, event.after(), key);
+            writeOptionalRow(out, event.before(), event.key());
+            writeOptionalRow(out, event.after(), event.key());
             writeSource(out, event.source());
             out.writeString(event.op().code());
             out.writeLong(event.tsMs());
@@ -128,14 +130,25 @@ public final class AvroEventFormat implements EventFormat {
         });
     }
 
-    private static void writeOptionalRow(BinaryEncoder out, Row row, Row.Columns key) throws IOException {
+    /** Writes {@code [null, Value]}; an event with a row image always has a key. */
+    private void writeOptionalRow(BinaryEncoder out, Row row, Row key) throws IOException {
         if (row == null) {
             out.writeIndex(0);
             out.writeNull();
         } else {
             out.writeIndex(1);
-            AvroValues.writeRow(out, row, key == null ? row.columns() : key);
+            AvroValues.writeRow(out, row, required(row.columns(), key.columns()));
         }
+    }
+
+    /** Which fields of the row are required, kept for the layout last written (events of a table come in runs). */
+    private boolean[] required(Row.Columns columns, Row.Columns key) {
+        if (columns != lastColumns || key != lastKey) {
+            lastRequired = AvroSchemas.required(columns, key);
+            lastColumns = columns;
+            lastKey = key;
+        }
+        return lastRequired;
     }
 
     private static void writeSource(BinaryEncoder out, SourceInfo s) throws IOException {

@@ -144,17 +144,26 @@ public final class AvroSchemas {
         return out.toString();
     }
 
+    /** Which of {@code columns} are key columns: required fields; the others are {@code [null, T]}. */
+    static boolean[] required(Row.Columns columns, Row.Columns key) {
+        boolean[] required = new boolean[columns.size()];
+        for (int i = 0; i < required.length; i++) {
+            required[i] = key.indexOf(columns.name(i)) >= 0;
+        }
+        return required;
+    }
+
     private static Schema record(String namespace, String name, Row.Columns columns, Row.Columns key) {
         List<Schema.Field> fields = new ArrayList<>(columns.size());
         Set<String> used = new HashSet<>();
+        boolean[] required = required(columns, key);
         for (int i = 0; i < columns.size(); i++) {
             String fieldName = name(columns.name(i));
             for (int n = 2; !used.add(fieldName); n++) {
                 fieldName = name(columns.name(i)) + "_" + n;
             }
             Schema type = type(columns.type(i));
-            boolean required = key.indexOf(columns.name(i)) >= 0;
-            fields.add(required ? new Schema.Field(fieldName, type)
+            fields.add(required[i] ? new Schema.Field(fieldName, type)
                     : new Schema.Field(fieldName, optional(type), null, JsonProperties.NULL_VALUE));
         }
         return Schema.createRecord(name, null, namespace, false, fields);

@@ -30,12 +30,16 @@ final class AvroValues {
     private AvroValues() {
     }
 
-    /** Writes the fields of a row record: {@code row}'s values in column order, optional ones as unions. */
-    static void writeRow(Encoder out, Row row, Row.Columns key) throws IOException {
+    /**
+     * Writes the fields of a row record: {@code row}'s values in column order, optional ones as unions.
+     *
+     * @param required {@link AvroSchemas#required} of the row's columns
+     */
+    static void writeRow(Encoder out, Row row, boolean[] required) throws IOException {
         for (int i = 0; i < row.size(); i++) {
             ColumnType type = row.columns().type(i);
             Object value = row.value(i);
-            if (key.indexOf(row.name(i)) >= 0) {
+            if (required[i]) {
                 write(out, type, value, row.name(i));
             } else {
                 writeOptional(out, type, value, row.name(i));

@@ -23,17 +23,12 @@ public final class EventEncoding {
 
     /**
      * @param formats makes one format per thread, called on an encoder's first use
-     * @param gate    the schema gate, or null to encode without one (tools and tests of JSON pipelines)
+     * @param gate    the schema gate every event passes
      */
     public EventEncoding(Supplier<EventFormat> formats, SchemaGate gate, boolean avro) {
         this.formats = formats;
         this.gate = gate;
         this.avro = avro;
-    }
-
-    /** JSON without schema tracking. */
-    public static EventEncoding json() {
-        return new EventEncoding(JsonEventFormat::new, null, false);
     }
 
     /** A new encoder for the calling thread. */
@@ -73,9 +68,6 @@ public final class EventEncoding {
          * @throws SchemaStoreException the registry refused for a reason retrying cannot fix
          */
         public boolean admit(ChangeEvent event) throws InterruptedException, SchemaStoreException {
-            if (gate == null) {
-                return true;
-            }
             Row row = event.after() != null ? event.after() : event.before();
             if (row != null && event.key() != null) {
                 schema = gate.admit(event.table(), row.columns(), event.key().columns());
@@ -97,7 +89,7 @@ public final class EventEncoding {
 
         /** The next schema-change notice to publish, or null. */
         public SchemaNotice nextNotice() {
-            return gate == null ? null : gate.nextNotice();
+            return gate.nextNotice();
         }
     }
 }

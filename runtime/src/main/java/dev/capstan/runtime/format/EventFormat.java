@@ -15,7 +15,8 @@ public interface EventFormat {
     /**
      * The record key of {@code event} (its key columns); never called for an event without a key.
      *
-     * @param schema the table's registered schemas (Avro), or null for a JSON pipeline without a schema policy
+     * @param schema the table's current schemas (ids used by Avro); null for an event without rows of a table
+     *               whose schema is not known yet
      */
     byte[] key(ChangeEvent event, TableSchema schema);
 

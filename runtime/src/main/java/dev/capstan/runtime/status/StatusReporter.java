@@ -4,6 +4,7 @@ import dev.capstan.api.status.StatusPatch;
 import dev.capstan.api.v1alpha1.CdcPipeline;
 import dev.capstan.api.v1alpha1.CdcPipelineStatus;
 import dev.capstan.api.v1alpha1.CdcSchemaPolicy;
+import dev.capstan.runtime.config.SchemaPolicies;
 import dev.capstan.runtime.config.SchemaPolicyConfig;
 import dev.capstan.api.v1alpha1.snapshot.SnapshotRequest;
 import dev.capstan.runtime.config.SnapshotConfig;
@@ -134,13 +135,8 @@ public final class StatusReporter implements AutoCloseable {
         }
         policyUnreadable = false;
         if (current != null) {
-            Set<SchemaPolicyConfig.Approval> approvals = new java.util.HashSet<>();
-            for (var a : Optional.ofNullable(current.getSpec().getApprovals()).orElse(List.of())) {
-                if (name.equals(a.getPipeline())) {
-                    approvals.add(new SchemaPolicyConfig.Approval(TableId.parse(a.getTable()), a.getFingerprint()));
-                }
-            }
-            pipeline.applySchemaPolicy(policy.withApprovals(approvals));
+            pipeline.applySchemaPolicy(policy.withApprovals(SchemaPolicies.approvals(name,
+                    current.getSpec().getApprovals())));
         }
     }
 
