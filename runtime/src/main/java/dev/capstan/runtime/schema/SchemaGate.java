@@ -5,6 +5,7 @@ import dev.capstan.api.v1alpha1.policy.IncompatibleChangeAction;
 import dev.capstan.api.v1alpha1.policy.PendingReview;
 import dev.capstan.registry.compat.CompatibilityMode;
 import dev.capstan.runtime.config.SchemaPolicyConfig;
+import dev.capstan.runtime.engine.Backoff;
 import dev.capstan.runtime.event.Row;
 import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.format.AvroSchemas;
@@ -36,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class SchemaGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaGate.class);
-    private static final long MAX_RETRY_MILLIS = 30_000;
     /** Row layouts remembered by identity (each source session and chunk reader makes its own). */
     private static final int MAX_LAYOUTS = 10_000;
     private final String pipeline;
@@ -137,8 +137,9 @@ public final class SchemaGate {
             LOG.info("Table {}: schema version {} -> {} ({}): {}", table, latest.version(), valueVersion.version(),
                     action, String.join("; ", changes));
         }
-        if (violations.isEmpty() || !"Alerted".equals(action)) {
+        if (!"Alerted".equals(action)) {
             report.resolved(table);
+            stats.heldTables(report.heldCount());
         }
         return new TableSchema(table, keySchema, keyVersion.id(), value, valueVersion.id(), valueVersion.version(),
                 fingerprint);
@@ -183,14 +184,12 @@ public final class SchemaGate {
             Thread.sleep(pollMillis);
         }
         LOG.info("Table {}: schema {} approved; publishing again", table, fingerprint);
-        report.resolved(table);
-        stats.heldTables(report.heldCount());
         return "Approved";
     }
 
     /** Runs {@code step}, retrying while the registry is unreachable (status Retrying meanwhile). */
     private <T> T retrying(Step<T> step) throws InterruptedException, SchemaStoreException {
-        long delay = 500;
+        Backoff backoff = new Backoff();
         String before = null;
         String beforeMessage = null;
         while (true) {
@@ -214,8 +213,7 @@ public final class SchemaGate {
                 if (!running.getAsBoolean()) {
                     throw new InterruptedException("stopping while the schema registry is unreachable");
                 }
-                Thread.sleep(delay);
-                delay = Math.min(delay * 2, MAX_RETRY_MILLIS);
+                Thread.sleep(backoff.nextDelayMillis());
             }
         }
     }
@@ -226,11 +224,29 @@ public final class SchemaGate {
     }
 
     /**
-     * The schemas last admitted for {@code table} (for events without row images, a truncate); null before the
-     * table's first event.
+     * The schemas last admitted for {@code table}, or else its latest registered ones (a truncate right after a
+     * restart): for events without row images. Null for a table that has no schema yet. Retries like
+     * {@link #admit}.
      */
-    public TableSchema current(dev.capstan.runtime.event.TableId table) {
-        return current.get(table);
+    public TableSchema current(TableId table) throws InterruptedException, SchemaStoreException {
+        TableSchema known = current.get(table);
+        return known != null ? known : latest(table);
+    }
+
+    private synchronized TableSchema latest(TableId table) throws InterruptedException, SchemaStoreException {
+        return retrying(() -> {
+            List<SchemaVersions.Version> values = versions.history(subject(table, "value"));
+            List<SchemaVersions.Version> keys = versions.history(subject(table, "key"));
+            if (values.isEmpty() || keys.isEmpty()) {
+                return null;
+            }
+            SchemaVersions.Version value = values.get(values.size() - 1);
+            SchemaVersions.Version key = keys.get(keys.size() - 1);
+            TableSchema latest = new TableSchema(table, key.schema(), key.id(), value.schema(), value.id(),
+                    value.version(), fingerprint(value.schema(), key.schema()));
+            current.put(table, latest);
+            return latest;
+        });
     }
 
     /** Registers a schema of Capstan's own (markers, notices) under {@code subject}; returns its id. Retries. */

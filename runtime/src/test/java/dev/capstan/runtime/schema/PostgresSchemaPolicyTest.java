@@ -204,6 +204,29 @@ class PostgresSchemaPolicyTest {
         }
     }
 
+    @Test
+    void aTruncateRightAfterARestartIsWrittenWithTheLatestRegisteredSchema(PostgresServer pg, KafkaBroker kafka)
+            throws Exception {
+        String db = pg.createDatabase("avro_trunc");
+        Sql.exec(pg, db, "CREATE TABLE public.logs (id bigint PRIMARY KEY, line text)");
+        TestPipeline pipeline = TestPipeline.of("avrotrunc", pg, db, kafka, List.of("public.logs"))
+                .snapshot("{mode: never}").policy("avro", "strict", "BACKWARD", "Pause", registry.url().toString());
+        AvroRecords avro = new AvroRecords(client);
+        try (TopicReader topic = new TopicReader(kafka.bootstrapServers(), "avrotrunc.public.logs")) {
+            try (TestPipeline.Running running = pipeline.start()) {
+                Sql.exec(pg, db, "INSERT INTO logs VALUES (1, 'a')");
+                topic.read(1, WAIT);
+            }
+            try (TestPipeline.Running running = pipeline.start()) {
+                Sql.exec(pg, db, "TRUNCATE logs");
+                Rec truncate = topic.readUntil(r -> r.size() >= 2, WAIT).get(1);
+                assertThat(avro.read(truncate.rawValue()).get("op").toString()).isEqualTo("t");
+                assertThat(AvroRecords.schemaId(truncate.rawValue()))
+                        .isEqualTo(client.latest("avrotrunc.public.logs-value").orElseThrow().id());
+            }
+        }
+    }
+
     private static TableSchemaStatus table(TestPipeline.Running running) {
         var schema = running.pipeline().status().getSchema();
         return schema == null || schema.getTables().isEmpty() ? new TableSchemaStatus() : schema.getTables().get(0);
