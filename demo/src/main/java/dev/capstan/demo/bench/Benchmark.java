@@ -25,7 +25,8 @@ import java.util.Locale;
  *   <li>latency: a steady 2,000 events/s; p50/p99 from commit to the event being read from Kafka (an upper
  *       bound of commit to Kafka ack);</li>
  *   <li>one 1,000,000-row transaction streamed at -Xmx256m: time and peak RSS;</li>
- *   <li>the initial snapshot of a 1,000,000-row table with two chunk readers: rows/s and peak RSS;</li>
+ *   <li>the initial snapshot of a 1,000,000-row table with two chunk readers: rows/s and peak RSS; then a
+ *       re-snapshot of it requested in the spec while the runtime runs;</li>
  *   <li>mysql: the backlog workload on an embedded MariaDB, read from the binlog: events/s and peak RSS.</li>
  * </ol>
  */
@@ -86,8 +87,9 @@ public final class Benchmark {
             RuntimeUnderTest.Progress p = runtime.awaitEvents(events, Duration.ofMinutes(10));
             double rate = events / p.streamingSeconds();
             String line1 = String.format(Locale.ROOT, "backlog: %,d events in %.2f s from first event = %,.0f events/s "
-                    + "(%.2f s including JVM start and connect); peak RSS %d MB (-Xmx256m)%n", events,
-                    p.streamingSeconds(), rate, p.totalSeconds(), runtime.peakRssMb());
+                    + "(%.2f s including JVM start and connect); runtime CPU %.1f us/event; CPU steal %.0f %%; "
+                    + "peak RSS %d MB (-Xmx256m)%n", events, p.streamingSeconds(), rate, p.totalSeconds(),
+                    p.cpuMicrosPer(events), p.stealPercent(), runtime.peakRssMb());
             System.out.print(line1);
             String line2 = LatencyProbe.measure(pg, db, TABLE, kafka.bootstrapServers(), "bench.public." + TABLE,
                     2_000, Duration.ofSeconds(30));
@@ -139,7 +141,9 @@ public final class Benchmark {
 
     /**
      * The initial snapshot of a table of {@code rows} rows, chunks of 10,000 rows, two chunk readers (or
-     * {@code -Dcapstan.bench.parallelism}).
+     * {@code -Dcapstan.bench.parallelism}), in a just-started runtime (its JIT compiler warming up meanwhile);
+     * then a re-snapshot of the same table requested through {@code spec.snapshot.requests} in the manifest,
+     * which the running runtime applies (the steady-state rate).
      */
     private static String snapshot(PostgresServer pg, KafkaBroker kafka, Path jar, int rows) throws Exception {
         String db = pg.createDatabase("snapshot");
@@ -150,17 +154,32 @@ public final class Benchmark {
             st.execute("VACUUM ANALYZE " + TABLE);
         }
         int parallelism = Integer.getInteger("capstan.bench.parallelism", 2);
-        PipelineFiles pipeline = PipelineFiles.write("bench", "snap", pg, db, kafka, TABLES,
-                "{mode: initial, chunkSize: 10000, parallelism: " + parallelism + "}");
+        String flow = "{mode: initial, chunkSize: 10000, parallelism: " + parallelism;
+        PipelineFiles pipeline = PipelineFiles.write("bench", "snap", pg, db, kafka, TABLES, flow + "}");
         createSlot(pg, db, pipeline);
         try (RuntimeUnderTest runtime = RuntimeUnderTest.start(jar, pipeline)) {
             RuntimeUnderTest.Progress p = runtime.awaitEvents(rows, Duration.ofMinutes(10));
             String line = String.format(Locale.ROOT, "snapshot of %,d rows (parallelism %d, chunks of 10,000): %.2f s "
                     + "from first row = %,.0f rows/s; second half %,.0f rows/s (%.2f s including JVM start and "
-                    + "connect); peak RSS %d MB (-Xmx256m)%n", rows, parallelism, p.streamingSeconds(), rows / p.streamingSeconds(),
-                    rows / 2 / p.secondHalfSeconds(), p.totalSeconds(), runtime.peakRssMb());
+                    + "connect); runtime CPU %.1f us/row; CPU steal %.0f %%; peak RSS %d MB (-Xmx256m)%n", rows, parallelism,
+                    p.streamingSeconds(), rows / p.streamingSeconds(), rows / 2 / p.secondHalfSeconds(), p.totalSeconds(),
+                    p.cpuMicrosPer(rows), p.stealPercent(), runtime.peakRssMb());
             System.out.print(line);
-            return line;
+            // The same table again through spec.snapshot.requests, applied by the running runtime (JIT-compiled by now)
+            String again = pipeline.yaml().replace("  snapshot: " + flow + "}",
+                    "  snapshot: " + flow + ", requests: [{id: again, tables: [public." + TABLE + "]}]}");
+            if (again.equals(pipeline.yaml())) {
+                throw new IllegalStateException("cannot add a snapshot request to the bench manifest");
+            }
+            Files.writeString(pipeline.manifest(), again);
+            RuntimeUnderTest.Progress warm = runtime.awaitEvents(rows, rows, Duration.ofMinutes(10));
+            String line2 = String.format(Locale.ROOT, "re-snapshot of the same table requested in the spec, on the running "
+                    + "runtime: %.2f s from first row = %,.0f rows/s; second half %,.0f rows/s; runtime CPU %.1f us/row; "
+                    + "CPU steal %.0f %%; peak RSS %d MB%n", warm.streamingSeconds(), rows / warm.streamingSeconds(),
+                    rows / 2 / warm.secondHalfSeconds(), warm.cpuMicrosPer(rows), warm.stealPercent(),
+                    runtime.peakRssMb());
+            System.out.print(line2);
+            return line + line2;
         }
     }
 
@@ -184,9 +203,10 @@ public final class Benchmark {
                 RuntimeUnderTest.Progress p = runtime.awaitEvents(events, Duration.ofMinutes(10));
                 String line = String.format(Locale.ROOT, "mysql backlog (MariaDB %s binlog): %,d events in %.2f s from "
                         + "first event = %,.0f events/s; second half %,.0f events/s (%.2f s including JVM start and "
-                        + "connect); peak RSS %d MB (-Xmx256m)%n", mariadb.serverVersion(), events,
-                        p.streamingSeconds(), events / p.streamingSeconds(), events / 2 / p.secondHalfSeconds(),
-                        p.totalSeconds(), runtime.peakRssMb());
+                        + "connect); runtime CPU %.1f us/event; CPU steal %.0f %%; peak RSS %d MB (-Xmx256m)%n",
+                        mariadb.serverVersion(), events, p.streamingSeconds(), events / p.streamingSeconds(),
+                        events / 2 / p.secondHalfSeconds(), p.totalSeconds(), p.cpuMicrosPer(events), p.stealPercent(),
+                        runtime.peakRssMb());
                 System.out.print(line);
                 return line;
             }

@@ -30,7 +30,13 @@ final class RuntimeUnderTest implements AutoCloseable {
      * Progress when the target was reached: seconds from start, from the first published event, and for
      * the second half of the events (past JIT warm-up: the steady rate).
      */
-    record Progress(double totalSeconds, double streamingSeconds, double secondHalfSeconds) {
+    record Progress(double totalSeconds, double streamingSeconds, double secondHalfSeconds, double cpuSeconds,
+                    double stealPercent) {
+
+        /** The runtime's CPU time per event from the first event on, in microseconds. */
+        double cpuMicrosPer(long events) {
+            return cpuSeconds * 1e6 / events;
+        }
     }
 
     private RuntimeUnderTest(Process process, int port) {
@@ -60,27 +66,49 @@ final class RuntimeUnderTest implements AutoCloseable {
 
     /** Polls {@code /status} every 50 ms until {@code events} change events were acknowledged. */
     Progress awaitEvents(long events, Duration timeout) throws Exception {
+        return awaitEvents(0, events, timeout);
+    }
+
+    /**
+     * Polls {@code /status} every 50 ms until {@code events} more than {@code from} change events were
+     * acknowledged; the clock starts at the first one past {@code from}.
+     */
+    Progress awaitEvents(long from, long events, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long firstEventNanos = 0;
         long halfNanos = 0;
+        long lastPrint = 0;
+        long lastPublished = 0;
+        double firstEventCpu = 0;
+        long[] firstEventMachine = null;
+        boolean progress = Boolean.getBoolean("capstan.bench.progress");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the runtime exited with " + process.exitValue());
             }
-            long published = published();
+            long published = published() - from;
             long now = System.nanoTime();
             if (published > 0 && firstEventNanos == 0) {
                 firstEventNanos = now;
+                firstEventCpu = cpuSeconds();
+                firstEventMachine = machineTicks();
+            }
+            if (progress && firstEventNanos != 0 && now - lastPrint >= 1_000_000_000L) {
+                System.out.printf("  %5.1f s: %,d published (%,.0f/s)%n", (now - firstEventNanos) / 1e9, published,
+                        lastPrint == 0 ? 0.0 : (published - lastPublished) * 1e9 / (now - lastPrint));
+                lastPrint = now;
+                lastPublished = published;
             }
             if (published >= events / 2 && halfNanos == 0) {
                 halfNanos = now;
             }
             if (published >= events) {
-                return new Progress((now - startNanos) / 1e9, (now - firstEventNanos) / 1e9, (now - halfNanos) / 1e9);
+                return new Progress((now - startNanos) / 1e9, (now - firstEventNanos) / 1e9, (now - halfNanos) / 1e9,
+                        cpuSeconds() - firstEventCpu, stealPercent(firstEventMachine, machineTicks()));
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("the runtime did not publish " + events + " events in " + timeout);
+        throw new IllegalStateException("the runtime did not publish " + events + " more events in " + timeout);
     }
 
     /** Polls {@code /health/ready} until the runtime streams (it has stored where it starts). */
@@ -116,6 +144,31 @@ final class RuntimeUnderTest implements AutoCloseable {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /**
+     * The machine's CPU ticks since boot from /proc/stat: total and stolen (time the hypervisor gave the
+     * virtual CPUs to someone else; on a shared VM it makes one run slower than the next).
+     */
+    private static long[] machineTicks() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        return new long[] {total, f.length > 8 ? Long.parseLong(f[8]) : 0};
+    }
+
+    private static double stealPercent(long[] from, long[] to) {
+        long total = to[0] - from[0];
+        return total <= 0 ? 0 : 100.0 * (to[1] - from[1]) / total;
+    }
+
+    /** CPU seconds (user + system) the runtime process used so far, from /proc/&lt;pid&gt;/stat. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // clock ticks of 10 ms
     }
 
     /** Peak resident set size of the runtime process, from /proc/&lt;pid&gt;/status VmHWM. */

@@ -1,5 +1,7 @@
 package dev.capstan.runtime.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,8 @@ final class HandOff implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
+    /** Items taken from the queue at a time. */
+    private static final int RUN = 256;
     private static final Queued STOP = new Queued(() -> { }, 0);
     private final BlockingQueue<Queued> queue;
     private final long maxBytes;
@@ -79,28 +83,40 @@ final class HandOff implements AutoCloseable {
         }
     }
 
+    /** Takes the items in runs (up to {@link #RUN} at a time), so a busy queue is locked once per run, not per item. */
     private void loop() {
+        List<Queued> run = new ArrayList<>(RUN);
         try {
             while (true) {
-                Queued queued = queue.take();
-                if (queued == STOP) {
-                    return;
+                run.add(queue.take());
+                queue.drainTo(run, RUN - 1);
+                for (Queued queued : run) {
+                    if (queued == STOP || !run(queued)) {
+                        return;
+                    }
                 }
-                try {
-                    queued.item().run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (Exception e) {
-                    LOG.debug("Hand-off item failed", e);
-                    onFailure.accept(e);
-                } finally {
-                    bytes.addAndGet(-queued.bytes());
-                    pending.decrementAndGet();
-                }
+                run.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs one item; false when the thread was interrupted. */
+    private boolean run(Queued queued) {
+        try {
+            queued.item().run();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.debug("Hand-off item failed", e);
+            onFailure.accept(e);
+            return true;
+        } finally {
+            bytes.addAndGet(-queued.bytes());
+            pending.decrementAndGet();
         }
     }
 

@@ -59,8 +59,8 @@ public final class JsonEventFormat implements EventFormat {
     private dev.capstan.runtime.event.Operation tailOp;
     private long tailTsMs;
     private final JsonGenerator generator;
-    /** The source prefix in use and the source it was encoded for. */
-    private String prefix;
+    /** The source prefix in use (encoded once, written as raw bytes) and the source it was encoded for. */
+    private SerializedString prefix;
     private SourceInfo prefixSource;
     private final ByteArrayOutputStream prefixBuffer = new ByteArrayOutputStream(256);
     private final JsonGenerator prefixGenerator;
@@ -220,7 +220,7 @@ public final class JsonEventFormat implements EventFormat {
      */
     private void writeSource(JsonGenerator g, SourceInfo s) throws IOException {
         if (!sameBeforeLastField(s, prefixSource)) {
-            prefix = sourcePrefix(s);
+            prefix = new SerializedString(sourcePrefix(s));
             prefixSource = s;
         }
         g.writeStartObject();

@@ -28,4 +28,33 @@ class InFlightWindowTest {
         assertThat(window.tryAcquire(60, 0, TimeUnit.MILLISECONDS)).isFalse();
         assertThat(window.bytes()).isEqualTo(60);
     }
+
+    /**
+     * Releases come from another thread while the sender waits on a full window, one record at a time: no
+     * wake-up is lost (a lost one would hold the sender for its whole 30-second timeout).
+     */
+    @Test
+    void noReleaseIsMissedByAWaitingSender() throws Exception {
+        InFlightWindow window = new InFlightWindow(1, 1_000_000);
+        java.util.concurrent.BlockingQueue<Long> sent = new java.util.concurrent.ArrayBlockingQueue<>(1);
+        Thread acks = new Thread(() -> {
+            try {
+                for (int i = 0; i < 20_000; i++) {
+                    window.release(sent.take());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        acks.start();
+        long start = System.nanoTime();
+        for (int i = 0; i < 20_000; i++) {
+            assertThat(window.tryAcquire(10, 30, TimeUnit.SECONDS)).isTrue();
+            sent.put(10L);
+        }
+        acks.join(30_000);
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(25));
+        assertThat(window.records()).isZero();
+        assertThat(window.bytes()).isZero();
+    }
 }
