@@ -356,26 +356,35 @@ public final class JsonEventFormat implements EventFormat {
         return encoded;
     }
 
-    /** Values are what the source converters produce: null, String, Boolean, numbers, lists. */
+    /**
+     * Values are what the source converters produce: null, String, Boolean, numbers, lists. The common scalar
+     * types are tested first; the rare ones and nested values are written by {@link #writeOther}.
+     */
     static void writeValue(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof String s) {
             g.writeString(s);
-        } else if (v instanceof Integer i) {
-            g.writeNumber(i);
         } else if (v instanceof Long l) {
             g.writeNumber(l);
-        } else if (v instanceof Short s) {
-            g.writeNumber(s);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof BigDecimal d) {
+            g.writeString(d.toPlainString());
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
+        } else {
+            writeOther(g, v);
+        }
+    }
+
+    private static void writeOther(JsonGenerator g, Object v) throws IOException {
+        if (v instanceof Short s) {
+            g.writeNumber(s);
         } else if (v instanceof Double d) {
             g.writeNumber(d);
         } else if (v instanceof Float f) {
             g.writeNumber(f);
-        } else if (v instanceof BigDecimal d) {
-            g.writeString(d.toPlainString());
         } else if (v instanceof java.math.BigInteger b) {
             g.writeNumber(b);
         } else if (v instanceof List<?> list) {

@@ -162,19 +162,28 @@ final class PgChunkReader implements ChunkReader {
                 SourceInfo info = new SourceInfo("postgresql", config.kafka().topicPrefix(),
                         config.postgres().database(), table, now, "true", source);
                 PgTableModel model = t.model();
+                String[] texts = new String[n];
+                byte[] kinds = new byte[n];
                 while (rs.next()) {
-                    String[] texts = new String[n];
-                    byte[] kinds = new byte[n];
-                    for (int i = 0; i < n; i++) {
-                        texts[i] = rs.getString(i + 1);
-                        kinds[i] = texts[i] == null ? TupleData.NULL : TupleData.TEXT;
-                    }
-                    Row row = model.row(new TupleData(kinds, texts, null));
-                    events.add(new ChangeEvent(table, Operation.READ, model.key(row), null, row, info, now, null));
+                    events.add(event(rs, model, texts, kinds, table, info, now));
                 }
             }
         }
         return events;
+    }
+
+    /**
+     * One row as a read event. {@code texts} and {@code kinds} are scratch arrays reused from row to row (the
+     * model copies what it keeps); a method of its own, so the JIT compiles it once rather than the loop twice.
+     */
+    private static ChangeEvent event(ResultSet rs, PgTableModel model, String[] texts, byte[] kinds, TableId table,
+                                     SourceInfo info, long now) throws SQLException {
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = rs.getString(i + 1);
+            kinds[i] = texts[i] == null ? TupleData.NULL : TupleData.TEXT;
+        }
+        Row row = model.row(new TupleData(kinds, texts, null));
+        return new ChangeEvent(table, Operation.READ, model.key(row), null, row, info, now, null);
     }
 
     @Override
