@@ -161,9 +161,9 @@ public final class Benchmark {
             RuntimeUnderTest.Progress p = runtime.awaitEvents(rows, Duration.ofMinutes(10));
             String line = String.format(Locale.ROOT, "snapshot of %,d rows (parallelism %d, chunks of 10,000): %.2f s "
                     + "from first row = %,.0f rows/s; second half %,.0f rows/s (%.2f s including JVM start and "
-                    + "connect); runtime CPU %.1f us/row; CPU steal %.0f %%; peak RSS %d MB (-Xmx256m)%n", rows, parallelism,
-                    p.streamingSeconds(), rows / p.streamingSeconds(), rows / 2 / p.secondHalfSeconds(), p.totalSeconds(),
-                    p.cpuMicrosPer(rows), p.stealPercent(), runtime.peakRssMb());
+                    + "connect); runtime CPU %.1f us/row; CPU steal %.0f %%; peak RSS %d MB (-Xmx256m)%n", rows,
+                    parallelism, p.streamingSeconds(), rows / p.streamingSeconds(), rows / 2 / p.secondHalfSeconds(),
+                    p.totalSeconds(), p.cpuMicrosPer(rows), p.stealPercent(), runtime.peakRssMb());
             System.out.print(line);
             // The same table again through spec.snapshot.requests, applied by the running runtime (JIT-compiled by now)
             String again = pipeline.yaml().replace("  snapshot: " + flow + "}",
@@ -173,11 +173,11 @@ public final class Benchmark {
             }
             Files.writeString(pipeline.manifest(), again);
             RuntimeUnderTest.Progress warm = runtime.awaitEvents(rows, rows, Duration.ofMinutes(10));
-            String line2 = String.format(Locale.ROOT, "re-snapshot of the same table requested in the spec, on the running "
-                    + "runtime: %.2f s from first row = %,.0f rows/s; second half %,.0f rows/s; runtime CPU %.1f us/row; "
-                    + "CPU steal %.0f %%; peak RSS %d MB%n", warm.streamingSeconds(), rows / warm.streamingSeconds(),
-                    rows / 2 / warm.secondHalfSeconds(), warm.cpuMicrosPer(rows), warm.stealPercent(),
-                    runtime.peakRssMb());
+            String line2 = String.format(Locale.ROOT, "re-snapshot of the same table requested in the spec, on the "
+                    + "running runtime: %.2f s from first row = %,.0f rows/s; second half %,.0f rows/s; runtime CPU "
+                    + "%.1f us/row; CPU steal %.0f %%; peak RSS %d MB%n", warm.streamingSeconds(),
+                    rows / warm.streamingSeconds(), rows / 2 / warm.secondHalfSeconds(), warm.cpuMicrosPer(rows),
+                    warm.stealPercent(), runtime.peakRssMb());
             System.out.print(line2);
             return line + line2;
         }

@@ -83,7 +83,10 @@ final class HandOff implements AutoCloseable {
         }
     }
 
-    /** Takes the items in runs (up to {@link #RUN} at a time), so a busy queue is locked once per run, not per item. */
+    /**
+     * Takes the items in runs (up to {@link #RUN} at a time), so a busy queue is locked once per run, not per
+     * item. The items of a run still count towards the byte bound until each has run.
+     */
     private void loop() {
         List<Queued> run = new ArrayList<>(RUN);
         try {
