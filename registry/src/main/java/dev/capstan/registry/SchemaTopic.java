@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -149,8 +150,7 @@ final class SchemaTopic implements AutoCloseable {
                     throw e;
                 }
             }
-            TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
-                    .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
+            TopicDescription description = describe(admin, topic);
             if (description.partitions().size() != 1) {
                 throw new IllegalStateException("topic " + topic + " has " + description.partitions().size()
                         + " partitions; the schema registry needs a topic with exactly 1");
@@ -166,6 +166,26 @@ final class SchemaTopic implements AutoCloseable {
             throw new IllegalStateException("interrupted while preparing topic " + topic, e);
         } finally {
             admin.close(CLOSE_TIMEOUT);
+        }
+    }
+
+    /**
+     * The topic's description. A topic created a moment ago may not be in the answering broker's metadata yet
+     * ({@code UnknownTopicOrPartitionException}): asked again every 100 ms for up to {@link #ADMIN_TIMEOUT}.
+     */
+    private static TopicDescription describe(Admin admin, String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(Set.of(topic)).allTopicNames()
+                        .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
