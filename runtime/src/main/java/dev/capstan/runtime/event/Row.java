@@ -108,11 +108,6 @@ public final class Row {
             return types[i];
         }
 
-        /** Whether {@code other} has the same names and types in the same order. */
-        public boolean sameAs(Columns other) {
-            return this == other || Arrays.equals(names, other.names) && Arrays.equals(types, other.types);
-        }
-
         public int size() {
             return names.length;
         }

@@ -81,34 +81,39 @@ public final class RelationCache {
      * or an array of one ({@code _int4}); anything else (enums, extension types) stays text.
      */
     public PgValueConverter converter(int typeOid, int typeModifier) {
-        PgMessage.Type type = types.get(typeOid);
-        if (type == null || !"pg_catalog".equals(type.namespace())) {
-            return PgValueConverter.forType(typeOid, typeModifier);
-        }
-        String name = type.name();
-        boolean array = name.startsWith("_");
-        int builtin = PgTypes.builtinByName(array ? name.substring(1) : name);
-        if (builtin == 0) {
-            return PgTypes.AS_TEXT;
-        }
-        PgValueConverter element = PgValueConverter.forType(builtin, typeModifier);
-        return array ? new PgArrayConverter(element) : element;
+        return resolve(typeOid, typeModifier, PgValueConverter::forType, PgTypes.AS_TEXT, PgArrayConverter::new);
     }
 
     /** The source-neutral type of a column, resolved as {@link #converter} resolves its converter. */
     public ColumnType columnType(int typeOid, int typeModifier) {
+        return resolve(typeOid, typeModifier, PgTypes::columnType, ColumnType.STRING, ColumnType::array);
+    }
+
+    /**
+     * Resolves a column type into what {@code builtin} makes of a built-in type: directly, or through the
+     * name a Type message gave it (a pg_catalog domain, or {@code arrayOf} an array of one); {@code text}
+     * for anything else.
+     */
+    private <T> T resolve(int typeOid, int typeModifier, BuiltinMapping<T> builtin, T text,
+                          java.util.function.UnaryOperator<T> arrayOf) {
         PgMessage.Type type = types.get(typeOid);
         if (type == null || !"pg_catalog".equals(type.namespace())) {
-            return PgTypes.columnType(typeOid, typeModifier);
+            return builtin.of(typeOid, typeModifier);
         }
         String name = type.name();
         boolean array = name.startsWith("_");
-        int builtin = PgTypes.builtinByName(array ? name.substring(1) : name);
-        if (builtin == 0) {
-            return ColumnType.STRING;
+        int oid = PgTypes.builtinByName(array ? name.substring(1) : name);
+        if (oid == 0) {
+            return text;
         }
-        ColumnType element = PgTypes.columnType(builtin, typeModifier);
-        return array ? ColumnType.array(element) : element;
+        T element = builtin.of(oid, typeModifier);
+        return array ? arrayOf.apply(element) : element;
+    }
+
+    /** What a built-in type (its oid and modifier) maps to. */
+    @FunctionalInterface
+    private interface BuiltinMapping<T> {
+        T of(int oid, int typeModifier);
     }
 
     /** Forgets everything, for a new replication session. */
