@@ -17,7 +17,7 @@ import java.util.Locale;
 /**
  * The runtime benchmark (run by {@code bench/run}): embedded PostgreSQL and Kafka in this process, the
  * runtime as its own process ({@code java -Xmx256m -jar runtime/target/capstan-runtime.jar}) so its RSS
- * is its own.
+ * is its own. The broker is warmed up first ({@link BrokerWarmUp}), so the measurements are the runtime's.
  *
  * <ol>
  *   <li>backlog: 1,000,000 events (60 % insert, 30 % update, 10 % delete, 100-row transactions) written
@@ -51,6 +51,7 @@ public final class Benchmark {
         }
         try (PostgresServer pg = PostgresServer.builder().setting("max_wal_size", "4GB").start();
              KafkaBroker kafka = KafkaBroker.builder().start()) {
+            BrokerWarmUp.run(kafka, Integer.getInteger("capstan.bench.warmup", 2_000_000));
             StringBuilder report = new StringBuilder("Capstan runtime benchmark, " + java.time.Instant.now() + "\n");
             if (parts.contains("backlog")) {
                 report.append(backlog(pg, kafka, runtimeJar, events));
