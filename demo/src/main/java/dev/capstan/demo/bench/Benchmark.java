@@ -143,8 +143,9 @@ public final class Benchmark {
     /**
      * The initial snapshot of a table of {@code rows} rows, chunks of 10,000 rows, two chunk readers (or
      * {@code -Dcapstan.bench.parallelism}), in a just-started runtime (its JIT compiler warming up meanwhile);
-     * then a re-snapshot of the same table requested through {@code spec.snapshot.requests} in the manifest,
-     * which the running runtime applies (the steady-state rate).
+     * then, once the runtime is idle (its JIT compiler done with the queue the first snapshot left), a
+     * re-snapshot of the same table requested through {@code spec.snapshot.requests} in the manifest, which
+     * the running runtime applies (the steady-state rate).
      */
     private static String snapshot(PostgresServer pg, KafkaBroker kafka, Path jar, int rows) throws Exception {
         String db = pg.createDatabase("snapshot");
@@ -172,6 +173,8 @@ public final class Benchmark {
             if (again.equals(pipeline.yaml())) {
                 throw new IllegalStateException("cannot add a snapshot request to the bench manifest");
             }
+            double idle = runtime.awaitIdle(Duration.ofSeconds(60));
+            System.out.printf("runtime idle after %.1f s%n", idle);
             Files.writeString(pipeline.manifest(), again);
             RuntimeUnderTest.Progress warm = runtime.awaitEvents(rows, rows, Duration.ofMinutes(10));
             String line2 = String.format(Locale.ROOT, "re-snapshot of the same table requested in the spec, on the "

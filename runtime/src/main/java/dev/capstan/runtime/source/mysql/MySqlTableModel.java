@@ -22,6 +22,8 @@ final class MySqlTableModel {
 
     private final TableLayout layout;
     private final MySqlColumn[] columns;
+    /** The conversion of each column, chosen once. */
+    private final BinlogValueConverter.Cell[] cells;
     private final byte[] types;
     private final List<String> names;
     /** Whether column {@code i} is converted: not excluded, or a key column (keys are never left out). */
@@ -33,6 +35,10 @@ final class MySqlTableModel {
         this.types = types;
         this.names = names;
         this.converted = new boolean[columns.length];
+        this.cells = new BinlogValueConverter.Cell[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            cells[i] = BinlogValueConverter.forColumn(columns[i]);
+        }
         for (int i = 0; i < columns.length; i++) {
             converted[i] = !layout.excluded(i);
         }
@@ -76,7 +82,7 @@ final class MySqlTableModel {
                 Serializable raw = at < image.length ? image[at] : null;
                 at++;
                 if (converted[i]) {
-                    values[i] = BinlogValueConverter.convert(columns[i], raw);
+                    values[i] = cells[i].convert(raw);
                 }
             }
         }
