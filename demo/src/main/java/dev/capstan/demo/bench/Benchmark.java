@@ -143,7 +143,7 @@ public final class Benchmark {
     /**
      * The initial snapshot of a table of {@code rows} rows, chunks of 10,000 rows, two chunk readers (or
      * {@code -Dcapstan.bench.parallelism}), in a just-started runtime (its JIT compiler warming up meanwhile);
-     * then, once the runtime is idle (its JIT compiler done with the queue the first snapshot left), a
+     * then, once the machine is quiet (the runtime's JIT compiler done with the queue the first snapshot left), a
      * re-snapshot of the same table requested through {@code spec.snapshot.requests} in the manifest, which
      * the running runtime applies (the steady-state rate).
      */
@@ -173,8 +173,8 @@ public final class Benchmark {
             if (again.equals(pipeline.yaml())) {
                 throw new IllegalStateException("cannot add a snapshot request to the bench manifest");
             }
-            double idle = runtime.awaitIdle(Duration.ofSeconds(60));
-            System.out.printf("runtime idle after %.1f s%n", idle);
+            double quiet = RuntimeUnderTest.awaitQuietMachine(Duration.ofSeconds(60));
+            System.out.printf("machine quiet after %.1f s%n", quiet);
             Files.writeString(pipeline.manifest(), again);
             RuntimeUnderTest.Progress warm = runtime.awaitEvents(rows, rows, Duration.ofMinutes(10));
             String line2 = String.format(Locale.ROOT, "re-snapshot of the same table requested in the spec, on the "

@@ -44,7 +44,9 @@ final class RuntimeUnderTest implements AutoCloseable {
         this.port = port;
     }
 
-    static RuntimeUnderTest start(Path jar, PipelineFiles pipeline) throws IOException {
+    /** Starts the runtime once the machine is quiet ({@link #awaitQuietMachine}, at most 60 s). */
+    static RuntimeUnderTest start(Path jar, PipelineFiles pipeline) throws Exception {
+        System.out.printf("machine quiet after %.1f s%n", awaitQuietMachine(Duration.ofSeconds(60)));
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
@@ -112,20 +114,23 @@ final class RuntimeUnderTest implements AutoCloseable {
     }
 
     /**
-     * Waits until the runtime is idle: below 5 % of one core over a whole second (its JIT compiler has worked
-     * off its queue), at most {@code timeout}. Returns the seconds waited.
+     * Waits until the machine is quiet: less than 5 % of its CPU time busy over a whole second, at most
+     * {@code timeout}. A run measured right after loading a backlog would otherwise share the cores with
+     * what the load left behind: the database's background work (autovacuum, checkpoints, InnoDB purge) and
+     * the JIT compilers of this process and of the runtime. Returns the seconds waited.
      */
-    double awaitIdle(Duration timeout) throws Exception {
+    static double awaitQuietMachine(Duration timeout) throws Exception {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        double cpu = cpuSeconds();
+        long[] before = machineTicks();
         while (System.nanoTime() < deadline) {
             Thread.sleep(1_000);
-            double now = cpuSeconds();
-            if (now - cpu < 0.05) {
+            long[] now = machineTicks();
+            long total = now[0] - before[0];
+            if (total > 0 && 100.0 * (total - (now[2] - before[2])) / total < 5.0) {
                 break;
             }
-            cpu = now;
+            before = now;
         }
         return (System.nanoTime() - start) / 1e9;
     }
@@ -166,8 +171,8 @@ final class RuntimeUnderTest implements AutoCloseable {
     }
 
     /**
-     * The machine's CPU ticks since boot from /proc/stat: total and stolen (time the hypervisor gave the
-     * virtual CPUs to someone else; on a shared VM it makes one run slower than the next).
+     * The machine's CPU ticks since boot from /proc/stat: total, stolen (time the hypervisor gave the virtual
+     * CPUs to someone else; on a shared VM it makes one run slower than the next) and idle (idle + iowait).
      */
     private static long[] machineTicks() throws IOException {
         String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -175,7 +180,8 @@ final class RuntimeUnderTest implements AutoCloseable {
         for (int i = 1; i < f.length && i <= 8; i++) {
             total += Long.parseLong(f[i]);
         }
-        return new long[] {total, f.length > 8 ? Long.parseLong(f[8]) : 0};
+        return new long[] {total, f.length > 8 ? Long.parseLong(f[8]) : 0,
+            Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
 
     private static double stealPercent(long[] from, long[] to) {
