@@ -173,8 +173,7 @@ public final class Benchmark {
             if (again.equals(pipeline.yaml())) {
                 throw new IllegalStateException("cannot add a snapshot request to the bench manifest");
             }
-            double quiet = RuntimeUnderTest.awaitQuietMachine(Duration.ofSeconds(60));
-            System.out.printf("machine quiet after %.1f s%n", quiet);
+            RuntimeUnderTest.awaitQuietMachine(Duration.ofSeconds(60));
             Files.writeString(pipeline.manifest(), again);
             RuntimeUnderTest.Progress warm = runtime.awaitEvents(rows, rows, Duration.ofMinutes(10));
             String line2 = String.format(Locale.ROOT, "re-snapshot of the same table requested in the spec, on the "

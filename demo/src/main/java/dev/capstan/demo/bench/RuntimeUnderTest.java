@@ -46,7 +46,7 @@ final class RuntimeUnderTest implements AutoCloseable {
 
     /** Starts the runtime once the machine is quiet ({@link #awaitQuietMachine}, at most 60 s). */
     static RuntimeUnderTest start(Path jar, PipelineFiles pipeline) throws Exception {
-        System.out.printf("machine quiet after %.1f s%n", awaitQuietMachine(Duration.ofSeconds(60)));
+        awaitQuietMachine(Duration.ofSeconds(60));
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
@@ -117,9 +117,9 @@ final class RuntimeUnderTest implements AutoCloseable {
      * Waits until the machine is quiet: less than 5 % of its CPU time busy over a whole second, at most
      * {@code timeout}. A run measured right after loading a backlog would otherwise share the cores with
      * what the load left behind: the database's background work (autovacuum, checkpoints, InnoDB purge) and
-     * the JIT compilers of this process and of the runtime. Returns the seconds waited.
+     * the JIT compilers of this process and of the runtime. Prints how long it waited.
      */
-    static double awaitQuietMachine(Duration timeout) throws Exception {
+    static void awaitQuietMachine(Duration timeout) throws Exception {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long[] before = machineTicks();
@@ -132,7 +132,7 @@ final class RuntimeUnderTest implements AutoCloseable {
             }
             before = now;
         }
-        return (System.nanoTime() - start) / 1e9;
+        System.out.printf("machine quiet after %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** Polls {@code /health/ready} until the runtime streams (it has stored where it starts). */

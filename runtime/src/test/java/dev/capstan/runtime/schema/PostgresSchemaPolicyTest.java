@@ -125,8 +125,7 @@ class PostgresSchemaPolicyTest {
             throws Exception {
         String db = pg.createDatabase("avro_hold");
         Sql.exec(pg, db, "CREATE TABLE public.ledger (id bigint PRIMARY KEY, amount bigint)");
-        TestPipeline pipeline = TestPipeline.of("avrohold", pg, db, kafka, List.of("public.ledger"))
-                .snapshot("{mode: never}").policy("avro", "strict", "BACKWARD", "Pause", registry.url().toString());
+        TestPipeline pipeline = pausing("avrohold", pg, db, kafka, "public.ledger");
         AvroRecords avro = new AvroRecords(client);
         try (TopicReader topic = new TopicReader(kafka.bootstrapServers(), "avrohold.public.ledger")) {
             String fingerprint;
@@ -209,8 +208,7 @@ class PostgresSchemaPolicyTest {
             throws Exception {
         String db = pg.createDatabase("avro_trunc");
         Sql.exec(pg, db, "CREATE TABLE public.logs (id bigint PRIMARY KEY, line text)");
-        TestPipeline pipeline = TestPipeline.of("avrotrunc", pg, db, kafka, List.of("public.logs"))
-                .snapshot("{mode: never}").policy("avro", "strict", "BACKWARD", "Pause", registry.url().toString());
+        TestPipeline pipeline = pausing("avrotrunc", pg, db, kafka, "public.logs");
         AvroRecords avro = new AvroRecords(client);
         try (TopicReader topic = new TopicReader(kafka.bootstrapServers(), "avrotrunc.public.logs")) {
             try (TestPipeline.Running running = pipeline.start()) {
@@ -225,6 +223,12 @@ class PostgresSchemaPolicyTest {
                         .isEqualTo(client.latest("avrotrunc.public.logs-value").orElseThrow().id());
             }
         }
+    }
+
+    /** A pipeline of {@code table}, streaming only, Avro under the policy "strict": BACKWARD, Pause. */
+    private TestPipeline pausing(String name, PostgresServer pg, String db, KafkaBroker kafka, String table) {
+        return TestPipeline.of(name, pg, db, kafka, List.of(table)).snapshot("{mode: never}")
+                .policy("avro", "strict", "BACKWARD", "Pause", registry.url().toString());
     }
 
     private static TableSchemaStatus table(TestPipeline.Running running) {
