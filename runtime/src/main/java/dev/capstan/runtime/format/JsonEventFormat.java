@@ -141,16 +141,7 @@ public final class JsonEventFormat implements EventFormat {
                 writeTail(g, event);
             });
         }
-        if (event.source() != tailSource || event.op() != tailOp || event.tsMs() != tailTsMs) {
-            byte[] object = write(g -> {
-                g.writeStartObject();
-                writeTail(g, event);
-            });
-            tail = java.util.Arrays.copyOfRange(object, 1, object.length);
-            tailSource = event.source();
-            tailOp = event.op();
-            tailTsMs = event.tsMs();
-        }
+        useTail(event);
         buffer.reset();
         buffer.write(BEFORE_NULL_AFTER, 0, BEFORE_NULL_AFTER.length);
         try {
@@ -162,6 +153,35 @@ public final class JsonEventFormat implements EventFormat {
         buffer.write(',');
         buffer.write(tail, 0, tail.length);
         return buffer.toByteArray();
+    }
+
+    /**
+     * The value of a read event outside a transaction that shares {@code template}'s source block, op and
+     * ts_ms, whose row is already written as JSON: the object in {@code after[offset, offset + length)}. The
+     * same bytes as {@link #value(ChangeEvent)} for that event.
+     */
+    public byte[] readValue(ChangeEvent template, byte[] after, int offset, int length) {
+        useTail(template);
+        byte[] value = new byte[BEFORE_NULL_AFTER.length + length + 1 + tail.length];
+        System.arraycopy(BEFORE_NULL_AFTER, 0, value, 0, BEFORE_NULL_AFTER.length);
+        System.arraycopy(after, offset, value, BEFORE_NULL_AFTER.length, length);
+        value[BEFORE_NULL_AFTER.length + length] = ',';
+        System.arraycopy(tail, 0, value, BEFORE_NULL_AFTER.length + length + 1, tail.length);
+        return value;
+    }
+
+    /** Encodes the end of the envelope of reads like {@code event}, unless the last one was encoded for the same. */
+    private void useTail(ChangeEvent event) {
+        if (event.source() != tailSource || event.op() != tailOp || event.tsMs() != tailTsMs) {
+            byte[] object = write(g -> {
+                g.writeStartObject();
+                writeTail(g, event);
+            });
+            tail = java.util.Arrays.copyOfRange(object, 1, object.length);
+            tailSource = event.source();
+            tailOp = event.op();
+            tailTsMs = event.tsMs();
+        }
     }
 
     /** Everything after "after": source, op, ts_ms, transaction, and the closing brace. */
@@ -360,7 +380,7 @@ public final class JsonEventFormat implements EventFormat {
      * Values are what the source converters produce: null, String, Boolean, numbers, lists. The common scalar
      * types are tested first; the rare ones and nested values are written by {@link #writeOther}.
      */
-    static void writeValue(JsonGenerator g, Object v) throws IOException {
+    public static void writeValue(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof String s) {

@@ -28,6 +28,14 @@ public interface ChunkReader extends AutoCloseable {
      */
     ChunkRows read(TableId table, ChunkRange range, String position) throws Exception;
 
+    /**
+     * The rows of {@code range} as {@link #read} reads them, already written as JSON by the reader (PostgreSQL:
+     * from the text the server sends, without converting every value), or null when this reader does not.
+     */
+    default JsonChunkRows readJson(TableId table, ChunkRange range, String position) throws Exception {
+        return null;
+    }
+
     /** A cheap estimate of the table's rows, for {@code chunksTotal}. */
     long estimateRows(TableId table) throws Exception;
 

@@ -4,6 +4,7 @@ import dev.capstan.runtime.engine.Backoff;
 import dev.capstan.runtime.engine.ErrorClassifier;
 import dev.capstan.runtime.event.ChangeEvent;
 import dev.capstan.runtime.format.EventEncoding;
+import dev.capstan.runtime.format.JsonEventFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,15 +110,14 @@ final class ChunkWorker {
     /** Reads one chunk between its watermarks and waits until it is published or given up. */
     private void read(ChunkReader reader, Chunk chunk) throws Exception {
         String low = reader.watermark(chunk.id() + ":low");
-        ChunkRows rows = reader.read(chunk.job().table(), chunk.range(), low);
-        List<SnapshotRecord> records = new ArrayList<>(rows.rows().size());
-        boolean keepEvents = chunk.range().isLast();
-        for (ChangeEvent event : rows.rows()) {
-            encoder.admit(event);
-            records.add(new SnapshotRecord(event.key(), encoder.key(event), encoder.value(event),
-                    keepEvents ? event : null));
+        JsonChunkRows json = encoder.format() instanceof JsonEventFormat
+                ? reader.readJson(chunk.job().table(), chunk.range(), low) : null;
+        if (json != null) {
+            chunk.ready(records(json, (JsonEventFormat) encoder.format(), chunk.range().isLast()), json.inProgress());
+        } else {
+            ChunkRows rows = reader.read(chunk.job().table(), chunk.range(), low);
+            chunk.ready(records(rows, chunk.range().isLast()), rows.inProgress());
         }
-        chunk.ready(records, rows.inProgress());
         reader.watermark(chunk.id() + ":high");
         while (running) {
             Boolean published = chunk.await(200);
@@ -128,5 +128,34 @@ final class ChunkWorker {
                 return;
             }
         }
+    }
+
+    private List<SnapshotRecord> records(ChunkRows rows, boolean keepEvents) throws Exception {
+        List<SnapshotRecord> records = new ArrayList<>(rows.rows().size());
+        for (ChangeEvent event : rows.rows()) {
+            encoder.admit(event);
+            records.add(new SnapshotRecord(event.key(), encoder.key(event), encoder.value(event),
+                    keepEvents ? event : null));
+        }
+        return records;
+    }
+
+    /** The rows share one layout (so one admission stands for all) and the first row's envelope. */
+    private List<SnapshotRecord> records(JsonChunkRows rows, JsonEventFormat format, boolean keepEvents)
+            throws Exception {
+        List<SnapshotRecord> records = new ArrayList<>(rows.size());
+        if (rows.size() == 0) {
+            return records;
+        }
+        ChangeEvent first = rows.events().get(0);
+        encoder.admit(first);
+        int start = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            int end = rows.ends()[i];
+            records.add(new SnapshotRecord(rows.keys().get(i), rows.keyJson().get(i),
+                    format.readValue(first, rows.rows(), start, end - start), keepEvents ? rows.events().get(i) : null));
+            start = end;
+        }
+        return records;
     }
 }

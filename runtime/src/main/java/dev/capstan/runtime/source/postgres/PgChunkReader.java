@@ -10,6 +10,7 @@ import dev.capstan.runtime.event.TableId;
 import dev.capstan.runtime.snapshot.ChunkRange;
 import dev.capstan.runtime.snapshot.ChunkReader;
 import dev.capstan.runtime.snapshot.ChunkRows;
+import dev.capstan.runtime.snapshot.JsonChunkRows;
 import dev.capstan.runtime.snapshot.KeyRangeSql;
 import dev.capstan.runtime.snapshot.SnapshotCoordinator;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ final class PgChunkReader implements ChunkReader {
     private final Map<TableId, TableConfig> tables = new HashMap<>();
     private final Map<TableId, List<String>> keys;
     private final Map<TableId, PgSnapshotTable> layouts = new HashMap<>();
+    private final PgJsonRow json = new PgJsonRow();
     private Connection connection;
 
     PgChunkReader(PgConnections connections, PipelineConfig config, Map<TableId, List<String>> keys) {
@@ -113,14 +116,29 @@ final class PgChunkReader implements ChunkReader {
     @Override
     public ChunkRows read(TableId table, ChunkRange range, String position) throws SQLException {
         PgSnapshotTable t = layout(table);
+        return consistently((c, inProgress) -> new ChunkRows(rows(c, t, table, range, position), inProgress));
+    }
+
+    /** As {@link #read}, each row's key and {@code after} written by {@link PgJsonRow} from the text read. */
+    @Override
+    public JsonChunkRows readJson(TableId table, ChunkRange range, String position) throws SQLException {
+        PgSnapshotTable t = layout(table);
+        return consistently((c, inProgress) -> jsonRows(c, t, table, range, position, inProgress));
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T read(Connection c, long[] inProgress) throws SQLException;
+    }
+
+    private <T> T consistently(Read<T> read) throws SQLException {
         Connection c = connection();
         try {
             c.setAutoCommit(false);
-            long[] inProgress = inProgress(c);
-            List<ChangeEvent> rows = rows(c, t, table, range, position);
+            T rows = read.read(c, inProgress(c));
             c.commit();
             c.setAutoCommit(true);
-            return new ChunkRows(rows, inProgress);
+            return rows;
         } catch (SQLException | RuntimeException e) {
             close(); // the next read opens a fresh connection, outside any half-done transaction
             throw e;
@@ -145,27 +163,37 @@ final class PgChunkReader implements ChunkReader {
         }
     }
 
+    private String select(PgSnapshotTable t, ChunkRange range) {
+        return "SELECT " + t.columnList() + " FROM " + t.qualified() + where(t, range.after(), range.upTo())
+                + " ORDER BY " + t.keyList();
+    }
+
+    /** The source block of a chunk's rows, read after the low watermark at {@code position}. */
+    private SourceInfo source(TableId table, String position, long now) {
+        Map<String, Object> source = new LinkedHashMap<>(4);
+        source.put("txId", null);
+        source.put("lsn", PgLsn.parse(position).asLong());
+        return new SourceInfo("postgresql", config.kafka().topicPrefix(), config.postgres().database(), table, now,
+                "true", source);
+    }
+
     private List<ChangeEvent> rows(Connection c, PgSnapshotTable t, TableId table, ChunkRange range,
                                    String position) throws SQLException {
-        String sql = "SELECT " + t.columnList() + " FROM " + t.qualified() + where(t, range.after(), range.upTo())
-                + " ORDER BY " + t.keyList();
-        long lsn = PgLsn.parse(position).asLong();
         List<ChangeEvent> events = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(sql)) {
+        try (PreparedStatement st = c.prepareStatement(select(t, range))) {
             KeyRangeSql.bind(st, range.after(), range.upTo());
             try (ResultSet rs = st.executeQuery()) {
                 int n = t.columnCount();
                 long now = System.currentTimeMillis();
-                Map<String, Object> source = new LinkedHashMap<>(4);
-                source.put("txId", null);
-                source.put("lsn", lsn);
-                SourceInfo info = new SourceInfo("postgresql", config.kafka().topicPrefix(),
-                        config.postgres().database(), table, now, "true", source);
+                SourceInfo info = source(table, position, now);
                 PgTableModel model = t.model();
                 String[] texts = new String[n];
                 byte[] kinds = new byte[n];
                 while (rs.next()) {
-                    events.add(event(rs, model, texts, kinds, table, info, now));
+                    for (int i = 0; i < n; i++) {
+                        texts[i] = rs.getString(i + 1);
+                    }
+                    events.add(event(model, texts, kinds, table, info, now));
                 }
             }
         }
@@ -174,16 +202,82 @@ final class PgChunkReader implements ChunkReader {
 
     /**
      * One row as a read event. {@code texts} and {@code kinds} are scratch arrays reused from row to row (the
-     * model copies what it keeps); a method of its own, so the JIT compiles it once rather than the loop twice.
+     * model copies what it keeps).
      */
-    private static ChangeEvent event(ResultSet rs, PgTableModel model, String[] texts, byte[] kinds, TableId table,
-                                     SourceInfo info, long now) throws SQLException {
+    private static ChangeEvent event(PgTableModel model, String[] texts, byte[] kinds, TableId table,
+                                     SourceInfo info, long now) {
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = rs.getString(i + 1);
             kinds[i] = texts[i] == null ? TupleData.NULL : TupleData.TEXT;
         }
         Row row = model.row(new TupleData(kinds, texts, null));
         return new ChangeEvent(table, Operation.READ, model.key(row), null, row, info, now, null);
+    }
+
+    private JsonChunkRows jsonRows(Connection c, PgSnapshotTable t, TableId table, ChunkRange range, String position,
+                                   long[] inProgress) throws SQLException {
+        List<ChangeEvent> events = new ArrayList<>();
+        List<Row> keys = new ArrayList<>();
+        List<byte[]> keyJson = new ArrayList<>();
+        int[] ends = new int[1024];
+        json.reset();
+        try (PreparedStatement st = c.prepareStatement(select(t, range))) {
+            KeyRangeSql.bind(st, range.after(), range.upTo());
+            try (ResultSet rs = st.executeQuery()) {
+                int n = t.columnCount();
+                long now = System.currentTimeMillis();
+                SourceInfo info = source(table, position, now);
+                PgJsonRow.Columns columns = t.json();
+                byte[][] values = new byte[n][];
+                String[] texts = new String[n];
+                byte[] kinds = new byte[n];
+                boolean everyEvent = range.isLast();
+                while (rs.next()) {
+                    read(rs, columns.cells(), values, texts);
+                    json.object(columns, columns.row(), values, texts);
+                    if (keys.size() == ends.length) {
+                        ends = Arrays.copyOf(ends, ends.length * 2);
+                    }
+                    ends[keys.size()] = json.position();
+                    keyJson.add(json.key(columns, values, texts));
+                    keys.add(key(t.model(), columns, values, texts, kinds));
+                    if (everyEvent || events.isEmpty()) {
+                        events.add(event(t.model(), allTexts(values, texts), kinds, table, info, now));
+                    }
+                }
+            }
+        }
+        return new JsonChunkRows(events, keys, keyJson, json.copy(0), Arrays.copyOf(ends, keys.size()), inProgress);
+    }
+
+    /** One row's columns: the raw text bytes, or the text for the columns whose cells read text. */
+    private static void read(ResultSet rs, PgJsonCell[] cells, byte[][] values, String[] texts) throws SQLException {
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i].readsText()) {
+                texts[i] = rs.getString(i + 1);
+            } else {
+                values[i] = rs.getBytes(i + 1); // pgjdbc hands out the received text bytes of a non-bytea column
+            }
+        }
+    }
+
+    /** The row's key, its key columns' texts converted by the model. */
+    private static Row key(PgTableModel model, PgJsonRow.Columns columns, byte[][] values, String[] texts,
+                           byte[] kinds) {
+        String[] keyTexts = new String[values.length];
+        Arrays.fill(kinds, TupleData.NULL);
+        for (int i : columns.key()) {
+            keyTexts[i] = texts[i] != null ? texts[i] : values[i] == null ? null : PgJsonCell.utf8(values[i]);
+            kinds[i] = keyTexts[i] == null ? TupleData.NULL : TupleData.TEXT;
+        }
+        return model.key(new TupleData(kinds, keyTexts, null));
+    }
+
+    private static String[] allTexts(byte[][] values, String[] texts) {
+        String[] all = new String[values.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = texts[i] != null ? texts[i] : values[i] == null ? null : PgJsonCell.utf8(values[i]);
+        }
+        return all;
     }
 
     @Override

@@ -40,9 +40,10 @@ final class PgSnapshotTable {
     private final int columnCount;
     private final int keyCount;
     private final PgTableModel model;
+    private final PgJsonRow.Columns json;
 
     private PgSnapshotTable(String qualified, String columnList, String keyList, String keyParameters,
-                            int columnCount, int keyCount, PgTableModel model) {
+                            int columnCount, int keyCount, PgTableModel model, PgJsonRow.Columns json) {
         this.qualified = qualified;
         this.columnList = columnList;
         this.keyList = keyList;
@@ -50,6 +51,7 @@ final class PgSnapshotTable {
         this.columnCount = columnCount;
         this.keyCount = keyCount;
         this.model = model;
+        this.json = json;
     }
 
     /** Reads the layout of {@code table} with key {@code keyColumns} from the catalog. */
@@ -89,8 +91,10 @@ final class PgSnapshotTable {
             parameters.add("CAST(? AS " + typeNames.get(names.indexOf(key)) + ")");
         }
         List<String> quotedColumns = names.stream().map(PgPrerequisites::quoteIdent).toList();
+        int[] typeOids = columns.stream().mapToInt(PgMessage.Column::typeOid).toArray();
         return new PgSnapshotTable(qualified, String.join(", ", quotedColumns), String.join(", ", quotedKeys),
-                String.join(", ", parameters), columns.size(), keyColumns.size(), model);
+                String.join(", ", parameters), columns.size(), keyColumns.size(), model,
+                PgJsonRow.Columns.of(model, typeOids));
     }
 
     String qualified() {
@@ -122,5 +126,10 @@ final class PgSnapshotTable {
 
     PgTableModel model() {
         return model;
+    }
+
+    /** How {@link PgJsonRow} writes the table's rows. */
+    PgJsonRow.Columns json() {
+        return json;
     }
 }

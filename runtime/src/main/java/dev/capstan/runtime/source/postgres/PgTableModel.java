@@ -53,6 +53,16 @@ public final class PgTableModel {
         return layout.id();
     }
 
+    /** The columns with what the spec says about them. */
+    public TableLayout layout() {
+        return layout;
+    }
+
+    /** The converter of source column {@code i}. */
+    PgValueConverter converter(int i) {
+        return converters[i];
+    }
+
     /** The row of {@code tuple}, excluded columns left out, masks applied. */
     public Row row(TupleData tuple) {
         int n = Math.min(tuple.size(), layout.columnCount());
