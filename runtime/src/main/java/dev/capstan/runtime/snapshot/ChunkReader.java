@@ -31,6 +31,7 @@ public interface ChunkReader extends AutoCloseable {
     /**
      * The rows of {@code range} as {@link #read} reads them, already written as JSON by the reader (PostgreSQL:
      * from the text the server sends, without converting every value), or null when this reader does not.
+     * The rows' JSON is valid until this reader's next read.
      */
     default JsonChunkRows readJson(TableId table, ChunkRange range, String position) throws Exception {
         return null;

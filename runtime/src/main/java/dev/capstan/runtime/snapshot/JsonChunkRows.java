@@ -14,7 +14,9 @@ import java.util.List;
  *                   source block, op and ts_ms are every row's
  * @param keys       each row's key, to compare with the keys the stream changed
  * @param keyJson    each row's record key
- * @param rows       the rows' {@code after} objects one after another; row {@code i} ends at {@code ends[i]}
+ * @param rows       the rows' {@code after} objects one after another; row {@code i} ends at {@code ends[i]}. The
+ *                   reader's own buffer, reused for its next read (a chunk's worth of JSON is megabytes: a
+ *                   copy per chunk would be a "humongous" G1 allocation, each starting a marking cycle)
  * @param inProgress as in {@link ChunkRows}
  */
 public record JsonChunkRows(List<ChangeEvent> events, List<Row> keys, List<byte[]> keyJson, byte[] rows, int[] ends,

@@ -246,7 +246,7 @@ final class PgChunkReader implements ChunkReader {
                 }
             }
         }
-        return new JsonChunkRows(events, keys, keyJson, json.copy(0), Arrays.copyOf(ends, keys.size()), inProgress);
+        return new JsonChunkRows(events, keys, keyJson, json.buffer(), Arrays.copyOf(ends, keys.size()), inProgress);
     }
 
     /** One row's columns: the raw text bytes, or the text for the columns whose cells read text. */

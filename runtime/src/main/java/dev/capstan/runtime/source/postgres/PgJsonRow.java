@@ -22,7 +22,9 @@ import java.util.Arrays;
 final class PgJsonRow extends OutputStream {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private byte[] buffer = new byte[64 * 1024];
+    private static final int INITIAL = 64 * 1024;
+    private static final int MAX_KEPT = 16 * 1024 * 1024;
+    private byte[] buffer = new byte[INITIAL];
     private int position;
     private final JsonGenerator generator;
 
@@ -80,9 +82,12 @@ final class PgJsonRow extends OutputStream {
         }
     }
 
-    /** Empties the buffer. */
+    /** Empties the buffer (and lets go of it when an unusually wide chunk made it large). */
     void reset() {
         position = 0;
+        if (buffer.length > MAX_KEPT) {
+            buffer = new byte[INITIAL];
+        }
     }
 
     int position() {
