@@ -2,6 +2,7 @@ package dev.capstan.runtime.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,15 @@ public final class TopicReader implements AutoCloseable {
     public record Rec(JsonNode key, JsonNode value, int partition, long offset, byte[] rawKey, byte[] rawValue) {
         public String op() {
             return value == null ? null : value.path("op").asText();
+        }
+
+        /** The {@code after} image of the records of operation {@code op}, without the column {@code id}. */
+        public static List<ObjectNode> afterWithoutId(List<Rec> records, String op) {
+            return records.stream().filter(r -> op.equals(r.op())).map(r -> {
+                ObjectNode after = (ObjectNode) r.value().get("after");
+                after.remove("id");
+                return after;
+            }).toList();
         }
     }
 

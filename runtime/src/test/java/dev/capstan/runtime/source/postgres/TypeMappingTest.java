@@ -103,20 +103,12 @@ class TypeMappingTest {
              TopicReader topic = new TopicReader(kafka.bootstrapServers(), "typesnap.public.t")) {
             Sql.exec(pg, db, "INSERT INTO t VALUES (2, " + values + ")");
             List<Rec> records = topic.read(3, Duration.ofSeconds(60));
-            assertThat(records).extracting(Rec::op).containsExactlyInAnyOrder("r", "r", "c");
-            ObjectNode streamed = after(records, "c").get(0);
-            // Row 0 is written from the text PostgreSQL sends, row 1 (the last, written again) from its event.
-            List<ObjectNode> snapshot = after(records, "r");
-            assertThat(snapshot).hasSize(2).allSatisfy(row -> assertThat(row).isEqualTo(streamed));
+            ObjectNode streamed = Rec.afterWithoutId(records, "c").get(0);
+            // Row 0 is written from the text PostgreSQL sends, row 1 (the last, written again) from its event
+            // (and row 2 too, when the snapshot read it after the insert).
+            List<ObjectNode> snapshot = Rec.afterWithoutId(records, "r");
+            assertThat(snapshot).hasSizeGreaterThanOrEqualTo(2).allSatisfy(row -> assertThat(row).isEqualTo(streamed));
             assertThat(streamed.get("p").asInt()).isEqualTo(42);
         }
-    }
-
-    private static List<ObjectNode> after(List<Rec> records, String op) {
-        return records.stream().filter(r -> r.op().equals(op)).map(r -> {
-            ObjectNode after = (ObjectNode) r.value().get("after");
-            after.remove("id");
-            return after;
-        }).toList();
     }
 }
