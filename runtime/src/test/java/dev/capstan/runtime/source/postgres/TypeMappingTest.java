@@ -102,7 +102,8 @@ class TypeMappingTest {
         try (TestPipeline.Running running = TestPipeline.of("typesnap", pg, db, kafka, List.of("public.t")).start();
              TopicReader topic = new TopicReader(kafka.bootstrapServers(), "typesnap.public.t")) {
             Sql.exec(pg, db, "INSERT INTO t VALUES (2, " + values + ")");
-            List<Rec> records = topic.read(3, Duration.ofSeconds(60));
+            List<Rec> records = topic.readUntil(rs -> rs.size() >= 3 && rs.stream().anyMatch(r -> "c".equals(r.op())),
+                    Duration.ofSeconds(60));
             ObjectNode streamed = Rec.afterWithoutId(records, "c").get(0);
             // Row 0 is written from the text PostgreSQL sends, row 1 (the last, written again) from its event
             // (and row 2 too, when the snapshot read it after the insert).
