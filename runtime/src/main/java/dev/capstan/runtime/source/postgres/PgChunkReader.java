@@ -37,6 +37,8 @@ import java.util.Optional;
  */
 final class PgChunkReader implements ChunkReader {
 
+    /** Rows the driver fetches at a time while reading a chunk. */
+    private static final int FETCH_ROWS = 1_000;
     private final PgConnections connections;
     private final PipelineConfig config;
     private final Map<TableId, TableConfig> tables = new HashMap<>();
@@ -163,9 +165,21 @@ final class PgChunkReader implements ChunkReader {
         }
     }
 
-    private String select(PgSnapshotTable t, ChunkRange range) {
-        return "SELECT " + t.columnList() + " FROM " + t.qualified() + where(t, range.after(), range.upTo())
-                + " ORDER BY " + t.keyList();
+    /**
+     * The statement that reads {@code range}, fetching {@value #FETCH_ROWS} rows at a time (inside the read's
+     * transaction), so the driver holds a slice of the chunk rather than a second copy of all of it.
+     */
+    private static PreparedStatement chunkQuery(Connection c, PgSnapshotTable t, ChunkRange range) throws SQLException {
+        PreparedStatement st = c.prepareStatement("SELECT " + t.columnList() + " FROM " + t.qualified()
+                + where(t, range.after(), range.upTo()) + " ORDER BY " + t.keyList());
+        try {
+            st.setFetchSize(FETCH_ROWS);
+            KeyRangeSql.bind(st, range.after(), range.upTo());
+            return st;
+        } catch (SQLException | RuntimeException e) {
+            st.close();
+            throw e;
+        }
     }
 
     /** The source block of a chunk's rows, read after the low watermark at {@code position}. */
@@ -180,8 +194,7 @@ final class PgChunkReader implements ChunkReader {
     private List<ChangeEvent> rows(Connection c, PgSnapshotTable t, TableId table, ChunkRange range,
                                    String position) throws SQLException {
         List<ChangeEvent> events = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(select(t, range))) {
-            KeyRangeSql.bind(st, range.after(), range.upTo());
+        try (PreparedStatement st = chunkQuery(c, t, range)) {
             try (ResultSet rs = st.executeQuery()) {
                 int n = t.columnCount();
                 long now = System.currentTimeMillis();
@@ -216,8 +229,7 @@ final class PgChunkReader implements ChunkReader {
     private JsonChunkRows jsonRows(Connection c, PgSnapshotTable t, TableId table, ChunkRange range, String position,
                                    long[] inProgress) throws SQLException {
         json.reset();
-        try (PreparedStatement st = c.prepareStatement(select(t, range))) {
-            KeyRangeSql.bind(st, range.after(), range.upTo());
+        try (PreparedStatement st = chunkQuery(c, t, range)) {
             try (ResultSet rs = st.executeQuery()) {
                 long now = System.currentTimeMillis();
                 JsonRows rows = new JsonRows(t, json, source(table, position, now), now, range.isLast());

@@ -78,7 +78,7 @@ abstract class PgJsonCell {
         @Override
         void write(byte[] text, String decoded, PgJsonRow out) {
             for (byte b : text) {
-                if (b == '"' || b == '\\' || (b >= 0 && b < 0x20) || (b & 0xF8) == 0xF0) {
+                if (ESCAPED[b & 0xFF]) {
                     out.writeConverted(utf8(text));
                     return;
                 }
@@ -86,6 +86,15 @@ abstract class PgJsonCell {
             out.quoted(text, 0, text.length);
         }
     };
+
+    /** The bytes Jackson does not copy as they are: control characters, quote, backslash, 4-byte UTF-8 leads. */
+    private static final boolean[] ESCAPED = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            ESCAPED[b] = b < 0x20 || b == '"' || b == '\\' || (b & 0xF8) == 0xF0;
+        }
+    }
 
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
